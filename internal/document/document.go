@@ -1,0 +1,196 @@
+// Package document holds the output contract of sitrep: the types of a
+// sitrep.document/v1 JSON object (see schema/document-v1.schema.json) and the
+// helpers that every stage uses to fill it. It depends on nothing else in sitrep.
+package document
+
+// Schema is the value of the "schema" field of every document.
+const Schema = "sitrep.document/v1"
+
+// Document is one extracted article.
+type Document struct {
+	Schema    string    `json:"schema"`
+	ID        string    `json:"id"`
+	URL       *string   `json:"url"`
+	Outlet    *string   `json:"outlet"`
+	Title     string    `json:"title"`
+	Deck      *string   `json:"deck"`
+	Byline    []string  `json:"byline,omitempty"`
+	Published string    `json:"published"`
+	Dateline  *Dateline `json:"dateline"`
+	Language  string    `json:"language"`
+	Text      string    `json:"text"`
+	Removed   []Removed `json:"removed"`
+	Warnings  []string  `json:"warnings,omitempty"`
+
+	Entities []Entity `json:"entities"`
+	Places   []Place  `json:"places"`
+	Timexes  []Timex  `json:"timexes,omitempty"`
+	Quotes   []Quote  `json:"quotes"`
+	Events   []Event  `json:"events"`
+	Figures  []Figure `json:"figures"`
+}
+
+// Dateline is the "KYIV, Ukraine (AP) —" opening of a wire story.
+type Dateline struct {
+	Text   string  `json:"text,omitempty"`
+	Place  *string `json:"place"`
+	Agency *string `json:"agency"`
+	Date   *string `json:"date"`
+}
+
+// Removed kinds.
+const (
+	RemovedCaption    = "caption"
+	RemovedCredit     = "credit"
+	RemovedNavigation = "navigation"
+	RemovedRelated    = "related"
+	RemovedAdvert     = "advert"
+	RemovedOther      = "other"
+)
+
+// Removed is a piece of page furniture the reader took out of the body.
+type Removed struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// Mention is a span of Document.Text, in UTF-8 byte offsets, half-open.
+type Mention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Span is a bare span of Document.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Entity types.
+const (
+	Person = "PERSON"
+	Org    = "ORG"
+	Media  = "MEDIA"
+	GPE    = "GPE"
+	Loc    = "LOC"
+	Fac    = "FAC"
+	NORP   = "NORP"
+)
+
+// Entity is one real-world person, organisation or place named in the article.
+type Entity struct {
+	ID          string    `json:"id"`
+	Type        string    `json:"type"`
+	Name        string    `json:"name"`
+	Aliases     []string  `json:"aliases"`
+	Titles      []string  `json:"titles,omitempty"`
+	Affiliation *string   `json:"affiliation,omitempty"`
+	Mentions    []Mention `json:"mentions"`
+}
+
+// Place is a geocoded place mentioned in the article.
+type Place struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Aliases   []string  `json:"aliases,omitempty"`
+	Entity    *string   `json:"entity"`
+	GeonameID int64     `json:"geonameid,omitempty"`
+	Lat       *float64  `json:"lat"`
+	Lon       *float64  `json:"lon"`
+	Country   string    `json:"country,omitempty"`
+	Admin1    string    `json:"admin1,omitempty"`
+	Feature   string    `json:"feature,omitempty"`
+	Precision int       `json:"precision,omitempty"`
+	Mentions  []Mention `json:"mentions"`
+}
+
+// Timex is a time expression resolved against the publication date.
+type Timex struct {
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Text      string `json:"text"`
+	Value     string `json:"value"`
+	Precision string `json:"precision"`
+}
+
+// Quote is direct, partial or reported speech with its speaker.
+type Quote struct {
+	ID          string   `json:"id"`
+	Kind        string   `json:"kind"`
+	Text        string   `json:"text"`
+	Speaker     *string  `json:"speaker"`
+	SpeakerName *string  `json:"speaker_name"`
+	Channel     *string  `json:"channel"`
+	Via         *string  `json:"via"`
+	Start       int      `json:"start"`
+	End         int      `json:"end"`
+	Flags       []string `json:"flags,omitempty"`
+}
+
+// Fatalities is the ACLED-style death count of an event.
+type Fatalities struct {
+	Min *int64 `json:"min"`
+	Max *int64 `json:"max"`
+}
+
+// Event is one happening: who did what to whom, where and when.
+type Event struct {
+	ID            string      `json:"id"`
+	Class         string      `json:"class"`
+	ACLEDType     *string     `json:"acled_type"`
+	ACLEDSubType  *string     `json:"acled_sub_type"`
+	PLOVER        *string     `json:"plover"`
+	CAMEO         *string     `json:"cameo"`
+	Actor1        *string     `json:"actor1"`
+	Actor2        *string     `json:"actor2"`
+	Place         *string     `json:"place"`
+	Date          *string     `json:"date"`
+	DatePrecision string      `json:"date_precision,omitempty"`
+	Status        string      `json:"status"`
+	Fatalities    *Fatalities `json:"fatalities"`
+	Figures       []string    `json:"figures"`
+	Evidence      []Span      `json:"evidence"`
+	Summary       string      `json:"summary"`
+}
+
+// Figure is a count of people with the source that claims it.
+type Figure struct {
+	ID            string  `json:"id"`
+	Category      string  `json:"category"`
+	Min           *int64  `json:"min"`
+	Max           *int64  `json:"max"`
+	Approx        string  `json:"approx"`
+	Vague         *string `json:"vague"`
+	Phrase        string  `json:"phrase"`
+	ClaimedBy     *string `json:"claimed_by"`
+	ClaimedByName *string `json:"claimed_by_name"`
+	Place         *string `json:"place"`
+	Date          *string `json:"date"`
+	Event         *string `json:"event"`
+	Start         int     `json:"start"`
+	End           int     `json:"end"`
+}
+
+// New returns a document with the schema set and every list non-nil, so that
+// empty lists serialise as [] rather than null.
+func New() *Document {
+	return &Document{
+		Schema:   Schema,
+		Removed:  []Removed{},
+		Entities: []Entity{},
+		Places:   []Place{},
+		Quotes:   []Quote{},
+		Events:   []Event{},
+		Figures:  []Figure{},
+	}
+}
+
+// Str returns a pointer to s, or nil when s is empty: the contract writes
+// unknown strings as null.
+func Str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
