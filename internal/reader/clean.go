@@ -1,0 +1,233 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/document"
+)
+
+// cleaner state for one article: the blocks in order with what each became.
+type cleaned struct {
+	title    string
+	deck     string
+	byline   []string
+	dateline *Dateline
+	body     []string
+	removed  []document.Removed
+}
+
+// terminalHeads are headings after which a page holds no more story.
+var terminalHeads = map[string]bool{
+	"latest headlines": true, "related": true, "related stories": true, "related articles": true,
+	"related content": true, "related coverage": true, "more stories": true, "top stories": true,
+	"most read": true, "most popular": true, "recommended": true, "recommended for you": true,
+	"you may also like": true, "you might also like": true, "more from": true, "read next": true,
+	"trending": true, "more on this story": true, "editor's picks": true, "we recommend": true,
+	"don't miss": true, "popular": true, "comments": true, "all comments": true, "more videos": true, "latest news": true, "latest": true,
+}
+
+// cleanBlocks is the news cleaner shared by the text and HTML paths.
+// deck is the standfirst the page itself shows, when known.
+func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
+	var c cleaned
+	i := 0
+	// Title: the page's own, else the first block of scraped text.
+	if titleHint != "" {
+		c.title = titleHint
+	} else if len(blocks) > 0 && looksLikeHeadline(blocks[0].Text) {
+		c.title = blocks[0].Text
+		i = 1
+	}
+	kinds := make([]string, len(blocks))
+	for j := i; j < len(blocks); j++ {
+		kinds[j] = classify(blocks[j])
+	}
+	markCaptionEchoes(blocks, kinds, i)
+	markGalleryHeads(blocks, kinds, i)
+
+	markKickers(blocks, kinds, i)
+
+	var rest []Block
+	for j := i; j < len(blocks); j++ {
+		b := blocks[j]
+		if kinds[j] != "" {
+			c.removed = append(c.removed, document.Removed{Kind: kinds[j], Text: b.Text})
+			continue
+		}
+		low := normKey(b.Text)
+		if c.title != "" && low == normKey(c.title) {
+			continue // the headline repeated in the page
+		}
+		if terminalHeads[low] && len(rest) > 0 {
+			// A "Related" or "Most read" box: drop its list of headlines, up
+			// to the next paragraph of prose (the box may sit mid-story).
+			c.removed = append(c.removed, document.Removed{Kind: document.RemovedRelated, Text: b.Text})
+			for j+1 < len(blocks) && !isProse(blocks[j+1].Text) {
+				j++
+				c.removed = append(c.removed, document.Removed{Kind: document.RemovedRelated, Text: blocks[j].Text})
+			}
+			continue
+		}
+		if len(c.body)+len(rest) < 6 {
+			if m := reByline.FindStringSubmatch(b.Text); m != nil && len(b.Text) < 120 {
+				c.byline = append(c.byline, splitNames(m[1])...)
+				c.removed = append(c.removed, document.Removed{Kind: document.RemovedCredit, Text: b.Text})
+				continue
+			}
+		}
+		if reReportingLine.MatchString(b.Text) {
+			c.removed = append(c.removed, document.Removed{Kind: document.RemovedCredit, Text: b.Text})
+			continue
+		}
+		rest = append(rest, b)
+	}
+
+	// Deck: a short standfirst before the dateline paragraph (wire text), or
+	// the page description when the extracted text does not hold it.
+	start := 0
+	for k := 0; k < len(rest) && k < 3; k++ {
+		if d, ok := ParseDateline(rest[k].Text); ok {
+			c.dateline = &d
+			if k > 0 && isDeckLike(rest[0].Text) {
+				c.deck = rest[0].Text
+				start = 1
+			}
+			break
+		}
+	}
+	if c.deck == "" && deck != "" && len(rest) > 0 && isDeckLike(deck) && !overlapsBody(deck, rest) {
+		c.deck = deck
+	}
+	for _, b := range rest[start:] {
+		c.body = append(c.body, b.Text)
+	}
+	return c
+}
+
+// markCaptionEchoes finds captions that a slideshow counter repeats: the
+// block "X" before "1 of 3 | X" is the same caption shown twice.
+func markCaptionEchoes(blocks []Block, kinds []string, from int) {
+	captions := map[string]bool{}
+	for j := from; j < len(blocks); j++ {
+		if kinds[j] == document.RemovedCaption {
+			t := reSlideCounter.ReplaceAllString(strings.ToLower(blocks[j].Text), "")
+			captions[normKey(t)] = true
+		}
+	}
+	for j := from; j < len(blocks); j++ {
+		if kinds[j] == "" && captions[normKey(blocks[j].Text)] {
+			kinds[j] = document.RemovedCaption
+		}
+	}
+}
+
+// markKickers removes the section labels pages print above a story
+// ("MIDDLE EAST CRISIS"): short all-capital lines before the first paragraph.
+func markKickers(blocks []Block, kinds []string, from int) {
+	for j := from; j < len(blocks) && j < from+6; j++ {
+		t := blocks[j].Text
+		if kinds[j] != "" {
+			continue
+		}
+		if isProse(t) {
+			return
+		}
+		if len(strings.Fields(t)) <= 5 && t == strings.ToUpper(t) && strings.ToLower(t) != t && !endsSentence(t) {
+			if _, ok := ParseDateline(t + " x"); !ok {
+				kinds[j] = document.RemovedNavigation
+			}
+		}
+	}
+}
+
+// markGalleryHeads removes a short title-like line that introduces a caption
+// ("Scenes from the war" followed by a photo caption): the head of a gallery.
+func markGalleryHeads(blocks []Block, kinds []string, from int) {
+	for j := from; j+1 < len(blocks); j++ {
+		if kinds[j] == "" && kinds[j+1] == document.RemovedCaption && looksLikeHeadline(blocks[j].Text) &&
+			len(strings.Fields(blocks[j].Text)) <= 12 && !endsSentence(blocks[j].Text) {
+			kinds[j] = document.RemovedRelated
+		}
+	}
+}
+
+// isProse: a block that reads as a paragraph of the story rather than a
+// headline or a link.
+func isProse(t string) bool {
+	return len(strings.Fields(t)) >= 12 && endsSentence(t)
+}
+
+func looksLikeHeadline(t string) bool {
+	n := utf8.RuneCountInString(t)
+	if n == 0 || n > 250 {
+		return false
+	}
+	if _, ok := ParseDateline(t); ok {
+		return false
+	}
+	return true
+}
+
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " ")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(`.!?"”’:;`, r)
+}
+
+// isDeckLike: one or two sentences, not a whole paragraph of body.
+func isDeckLike(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n >= 20 && n <= 400
+}
+
+// overlapsBody reports a description that repeats the opening of the text
+// (most pages use the first paragraph as their description).
+func overlapsBody(desc string, rest []Block) bool {
+	d := normKey(desc)
+	d = strings.TrimSuffix(d, "...")
+	if len(d) > 60 {
+		d = d[:60]
+	}
+	for k := 0; k < len(rest) && k < 4; k++ {
+		if strings.Contains(normKey(rest[k].Text), d) {
+			return true
+		}
+	}
+	return false
+}
+
+// normKey folds case, punctuation and spacing for comparisons.
+func normKey(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return sb.String()
+}
+
+func splitNames(s string) []string {
+	s = strings.ReplaceAll(s, " and ", ",")
+	s = strings.ReplaceAll(s, "&", ",")
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

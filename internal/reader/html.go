@@ -1,0 +1,297 @@
+package reader
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/sitrep/sitrep/internal/document"
+)
+
+// pageMeta is what the HTML head says about the article.
+type pageMeta struct {
+	Title, Author, Sitename, Description, Language, URL string
+	Published                                           string
+	// Deck is the standfirst the page marks under its headline.
+	Deck string
+}
+
+// readHTML extracts the main text of a page as blocks, its metadata, and the
+// furniture taken out before extraction (captions, cookie banners).
+func readHTML(b []byte, meta Meta) ([]Block, pageMeta, []document.Removed, error) {
+	root, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return nil, pageMeta{}, nil, fmt.Errorf("parse HTML: %w", err)
+	}
+	ld := readJSONLD(root)
+	titles := readTitleCandidates(root, ld)
+	if titles.Deck == "" && shownInBody(root, res0Description(root)) {
+		titles.Deck = res0Description(root)
+	}
+	removed := stripFurniture(root)
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		ExcludeTables:   false,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+	if meta.URL != "" {
+		if u, err := url.Parse(meta.URL); err == nil {
+			opts.OriginalURL = u
+		}
+	}
+	res, err := trafilatura.ExtractDocument(root, opts)
+	if err != nil {
+		return nil, pageMeta{}, removed, fmt.Errorf("no article text found: %w", err)
+	}
+	pm := pageMeta{
+		Deck:        titles.Deck,
+		Title:       strings.TrimSpace(res.Metadata.Title),
+		Author:      strings.TrimSpace(res.Metadata.Author),
+		Sitename:    strings.TrimSpace(res.Metadata.Sitename),
+		Description: strings.TrimSpace(res.Metadata.Description),
+		Language:    res.Metadata.Language,
+		URL:         res.Metadata.URL,
+	}
+	if !res.Metadata.Date.IsZero() {
+		pm.Published = res.Metadata.Date.Format("2006-01-02")
+	}
+	// The article's own structured data dates it more reliably than the
+	// dates scattered through the page.
+	if t := pickTitle(titles, firstNonEmpty(pm.Sitename, ld.Publisher)); t != "" {
+		pm.Title = t
+	}
+	if d := isoDatePrefix(ld.Published); d != "" {
+		pm.Published = d
+	}
+	if len(ld.Authors) > 0 && pm.Author == "" {
+		pm.Author = strings.Join(ld.Authors, ", ")
+	}
+	if pm.Sitename == "" {
+		pm.Sitename = ld.Publisher
+	}
+	blocks := contentBlocks(res.ContentNode)
+	return blocks, pm, removed, nil
+}
+
+// isoDatePrefix returns the YYYY-MM-DD that an ISO date or datetime starts
+// with, in the writer's own time zone, or "".
+func isoDatePrefix(s string) string {
+	if len(s) < 10 {
+		return ""
+	}
+	if _, err := time.Parse("2006-01-02", s[:10]); err != nil {
+		return ""
+	}
+	return s[:10]
+}
+
+// res0Description is the page's meta description.
+func res0Description(root *html.Node) string {
+	var desc string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if desc != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
+			key := attr(n, "name")
+			if key == "" {
+				key = attr(n, "property")
+			}
+			if key == "description" || key == "og:description" {
+				desc = strings.TrimSpace(rawAttr(n, "content"))
+			}
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return desc
+}
+
+// shownInBody reports whether the page prints text (its description, say)
+// as visible text of its body, not only in its metadata.
+func shownInBody(root *html.Node, text string) bool {
+	key := normKey(text)
+	if len(key) < 30 {
+		return false
+	}
+	key = key[:30]
+	found := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if found {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Head, atom.Template:
+				return
+			case atom.P, atom.H2, atom.H3, atom.Div, atom.Span:
+				if t := normKey(nodeText(n)); strings.HasPrefix(t, key) && len(t) < len(normKey(text))+40 {
+					found = true
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return found
+}
+
+// furnitureWords mark elements (by class or id) that hold no article text.
+var furnitureWords = []string{"cookie", "consent", "gdpr", "onetrust", "newsletter-signup"}
+
+// stripFurniture removes consent banners and figure captions from the tree
+// before extraction, so that a caption's places and dates never reach the body.
+func stripFurniture(root *html.Node) []document.Removed {
+	var removed []document.Removed
+	var drop []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Figcaption:
+				if t := nodeText(n); t != "" {
+					removed = append(removed, document.Removed{Kind: document.RemovedCaption, Text: t})
+				}
+				drop = append(drop, n)
+				return
+			case atom.Body, atom.Html, atom.Main, atom.Article:
+			default:
+				if isFurniture(n) {
+					drop = append(drop, n)
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	return removed
+}
+
+func isFurniture(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "aria-label" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, w := range furnitureWords {
+			if strings.Contains(v, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Blockquote: true, atom.Pre: true, atom.Td: true, atom.Th: true, atom.Figcaption: true,
+	atom.Dd: true, atom.Dt: true,
+}
+
+// contentBlocks walks trafilatura's ContentNode and returns one block per
+// paragraph-level element, keeping the paragraph breaks that ContentText loses.
+func contentBlocks(n *html.Node) []Block {
+	var blocks []Block
+	var sb strings.Builder
+	tag := "p"
+	flush := func() {
+		t := collapseSpace(sb.String())
+		if t != "" {
+			blocks = append(blocks, Block{Tag: tag, Text: t})
+		}
+		sb.Reset()
+		tag = "p"
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.DataAtom == atom.Br {
+				sb.WriteString("\n")
+				return
+			}
+			isBlock := blockTags[n.DataAtom]
+			if isBlock || n.DataAtom == atom.Div || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Section || n.DataAtom == atom.Table || n.DataAtom == atom.Tr {
+				flush()
+				if isBlock {
+					tag = n.Data
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+				if isBlock {
+					tag = n.Data
+				}
+				flush()
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	if n != nil {
+		walk(n)
+	}
+	flush()
+	return blocks
+}
+
+// nodeText is the collapsed text of a subtree.
+func nodeText(n *html.Node) string {
+	var sb strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			sb.WriteString(n.Data)
+			sb.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return collapseSpace(sb.String())
+}
+
+// collapseSpace folds runs of white space into one space, keeping single line
+// breaks that a <br> made.
+func collapseSpace(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		l = strings.Join(strings.Fields(l), " ")
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,205 @@
+package reader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+
+	"github.com/sitrep/sitrep/internal/document"
+)
+
+// ErrNotArticle is returned for input that holds no article text.
+var ErrNotArticle = errors.New("no article text found")
+
+// MinBodyRunes is the shortest body accepted as an article.
+const MinBodyRunes = 80
+
+// Read turns the bytes of a page into an article. The input kind is detected
+// from the bytes. now is the date used when nothing else dates the article.
+func Read(b []byte, meta Meta, now time.Time) (*Article, error) {
+	switch kind := Detect(b); kind {
+	case KindEmpty:
+		return nil, errors.New("input is empty")
+	case KindBinary:
+		return nil, errors.New("input is binary data, not text or HTML")
+	case KindHTML:
+		return readHTMLArticle(b, meta, now)
+	default:
+		return readTextArticle(b, meta, now)
+	}
+}
+
+func readTextArticle(b []byte, meta Meta, now time.Time) (*Article, error) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	s := strings.ToValidUTF8(string(b), "\uFFFD")
+	blocks := textBlocks(s)
+	c := cleanBlocks(blocks, "", "")
+	a := assemble(c, meta, pageMeta{}, s, now)
+	return a, checkBody(a)
+}
+
+func readHTMLArticle(b []byte, meta Meta, now time.Time) (*Article, error) {
+	utf8Bytes, err := toUTF8(b)
+	if err != nil {
+		return nil, err
+	}
+	blocks, pm, removed, err := readHTML(utf8Bytes, meta)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotArticle, err)
+	}
+	c := cleanBlocks(blocks, cleanTitle(pm.Title, pm.Sitename), pm.Deck)
+	c.removed = append(removed, c.removed...)
+	a := assemble(c, meta, pm, string(utf8Bytes), now)
+	a.FromHTML = true
+	return a, checkBody(a)
+}
+
+// toUTF8 decodes a page in a legacy encoding, as its meta tags declare or as
+// the bytes suggest.
+func toUTF8(b []byte) ([]byte, error) {
+	if utf8.Valid(b) {
+		return b, nil
+	}
+	r, err := charset.NewReader(bytes.NewReader(b), "text/html")
+	if err != nil {
+		return b, nil
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("decode page: %w", err)
+	}
+	return out, nil
+}
+
+func checkBody(a *Article) error {
+	if len([]rune(strings.TrimSpace(a.Text))) < MinBodyRunes {
+		return ErrNotArticle
+	}
+	return nil
+}
+
+// assemble fills the article from the cleaned blocks and decides the
+// publication date: the caller's, else the page's, else the dateline's.
+func assemble(c cleaned, meta Meta, pm pageMeta, raw string, now time.Time) *Article {
+	a := &Article{
+		Title:   c.title,
+		Deck:    c.deck,
+		Byline:  c.byline,
+		Text:    strings.Join(c.body, "\n\n"),
+		Removed: c.removed,
+		URL:     firstNonEmpty(meta.URL, pm.URL),
+		Outlet:  firstNonEmpty(meta.Outlet, pm.Sitename),
+	}
+	if len(a.Byline) == 0 && pm.Author != "" {
+		a.Byline = splitNames(pm.Author)
+	}
+	a.Language = pm.Language
+	var dlDate string
+	if c.dateline != nil {
+		d := c.dateline
+		year := d.Year
+		if year == 0 {
+			year = yearFromPage(raw, d)
+		}
+		if year == 0 && meta.Published != "" && len(meta.Published) >= 4 {
+			fmt.Sscanf(meta.Published[:4], "%d", &year)
+		}
+		dlDate = d.ISODate(year)
+		a.Dateline = &document.Dateline{
+			Text:   d.Text,
+			Place:  document.Str(titleCase(d.Place)),
+			Agency: document.Str(d.Agency),
+			Date:   document.Str(dlDate),
+		}
+		if a.Outlet == "" && d.Agency != "" {
+			a.Outlet = d.Agency
+		}
+	}
+	switch {
+	case meta.Published != "":
+		a.Published = meta.Published
+	case pm.Published != "":
+		a.Published = pm.Published
+	case dlDate != "":
+		a.Published = dlDate
+	default:
+		a.Published = now.UTC().Format("2006-01-02")
+		a.Warnings = append(a.Warnings, "no publication date found; using today's date")
+	}
+	return a
+}
+
+var reFullDate = regexp.MustCompile(`\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+((?:19|20)\d\d)|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-[01]\d-[0-3]\d)\b`)
+
+// yearFromPage takes the year of a dateline that lacks one from the full
+// dates elsewhere in the page: the most frequent year wins.
+func yearFromPage(raw string, d *Dateline) int {
+	counts := map[int]int{}
+	best, bestN := 0, 0
+	for _, m := range reFullDate.FindAllStringSubmatch(raw, 200) {
+		y := 0
+		for _, g := range m[1:] {
+			if g != "" {
+				fmt.Sscanf(g, "%d", &y)
+			}
+		}
+		if y == 0 {
+			continue
+		}
+		counts[y]++
+		if counts[y] > bestN {
+			best, bestN = y, counts[y]
+		}
+	}
+	return best
+}
+
+// cleanTitle drops a " | Site" or " - Site" suffix naming the site.
+func cleanTitle(title, site string) string {
+	title = strings.TrimSpace(title)
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		tail := strings.TrimSpace(title[i+len(sep):])
+		if site != "" && normKey(tail) == normKey(site) || len(strings.Fields(tail)) <= 3 && len(tail) < 30 && isSiteLike(tail) {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
+}
+
+// isSiteLike: a short tail with a capital or a dot, like "BBC News" or "nature.com".
+func isSiteLike(s string) bool {
+	return strings.Contains(s, ".") || strings.ToUpper(s[:1]) == s[:1]
+}
+
+func titleCase(s string) string {
+	if s != strings.ToUpper(s) {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return strings.TrimSpace(x)
+		}
+	}
+	return ""
+}
