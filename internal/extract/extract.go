@@ -1,0 +1,71 @@
+// Package extract runs the analysis pipeline on one article: the reader, then
+// language identification, then each analysis stage in order, and assembles
+// the sitrep.document/v1 result. It is the only package that knows the order
+// of the stages; the stages know nothing of each other beyond their inputs.
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/lang"
+	"github.com/sitrep/sitrep/internal/reader"
+)
+
+// Options of one extraction.
+type Options struct {
+	Meta reader.Meta
+	// Now dates an article that nothing else dates; zero means time.Now.
+	Now time.Time
+}
+
+// Extract reads one article and returns its document.
+func Extract(b []byte, opt Options) (*document.Document, error) {
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	a, err := reader.Read(b, opt.Meta, now)
+	if err != nil {
+		return nil, err
+	}
+	return fromArticle(a), nil
+}
+
+// fromArticle builds the document of a read article.
+func fromArticle(a *reader.Article) *document.Document {
+	d := document.New()
+	d.Text = norm.NFC.String(a.Text)
+	d.ID = ContentID(d.Text)
+	d.URL = document.Str(a.URL)
+	d.Outlet = document.Str(a.Outlet)
+	d.Title = norm.NFC.String(a.Title)
+	d.Deck = document.Str(norm.NFC.String(a.Deck))
+	d.Byline = a.Byline
+	d.Published = a.Published
+	d.Dateline = a.Dateline
+	if a.Removed != nil {
+		d.Removed = a.Removed
+	}
+	d.Warnings = a.Warnings
+	d.Language = a.Language
+	if code, _ := lang.Detect(d.Title + "\n" + d.Text); code != "" {
+		d.Language = code
+	} else if d.Language == "" {
+		d.Language = "und"
+	}
+	return d
+}
+
+// ContentID is the hex SHA-256 of the body in NFC with white space collapsed:
+// the same article text always has the same id.
+func ContentID(text string) string {
+	t := strings.Join(strings.Fields(norm.NFC.String(text)), " ")
+	sum := sha256.Sum256([]byte(t))
+	return hex.EncodeToString(sum[:])
+}
