@@ -139,6 +139,11 @@ func shownInBody(root *html.Node, text string) bool {
 			case atom.Script, atom.Style, atom.Noscript, atom.Head, atom.Template:
 				return
 			case atom.P, atom.H2, atom.H3, atom.Div, atom.Span:
+				// Only elements without block children: checking every
+				// ancestor's whole text would be quadratic in page size.
+				if hasBlockChild(n) {
+					break
+				}
 				if t := normKey(nodeText(n)); strings.HasPrefix(t, key) && len(t) < len(normKey(text))+40 {
 					found = true
 					return
@@ -151,6 +156,15 @@ func shownInBody(root *html.Node, text string) bool {
 	}
 	walk(root)
 	return found
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockTags[c.DataAtom] || c.DataAtom == atom.Div || c.DataAtom == atom.Section || c.DataAtom == atom.Article || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol || c.DataAtom == atom.Table) {
+			return true
+		}
+	}
+	return false
 }
 
 // furnitureWords mark elements (by class or id) that hold no article text.
