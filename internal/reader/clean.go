@@ -16,6 +16,8 @@ type cleaned struct {
 	dateline *Dateline
 	body     []string
 	removed  []document.Removed
+	// stamp is the date of an "Updated ..." or "Published ..." line.
+	stamp string
 }
 
 // terminalHeads are headings after which a page holds no more story.
@@ -26,6 +28,8 @@ var terminalHeads = map[string]bool{
 	"you may also like": true, "you might also like": true, "more from": true, "read next": true,
 	"trending": true, "more on this story": true, "editor's picks": true, "we recommend": true,
 	"don't miss": true, "popular": true, "comments": true, "all comments": true, "more videos": true, "latest news": true, "latest": true,
+	"read more": true, "trending stories": true, "trending now": true, "more news": true,
+	"also read": true, "see also": true, "more on this": true, "related links": true, "related news": true,
 }
 
 // cleanBlocks is the news cleaner shared by the text and HTML paths.
@@ -52,14 +56,7 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 	var rest []Block
 	for j := i; j < len(blocks); j++ {
 		b := blocks[j]
-		if kinds[j] != "" {
-			c.removed = append(c.removed, document.Removed{Kind: kinds[j], Text: b.Text})
-			continue
-		}
 		low := normKey(b.Text)
-		if c.title != "" && low == normKey(c.title) {
-			continue // the headline repeated in the page
-		}
 		if terminalHeads[low] && len(rest) > 0 {
 			// A "Related" or "Most read" box: drop its list of headlines, up
 			// to the next paragraph of prose (the box may sit mid-story).
@@ -69,6 +66,16 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 				c.removed = append(c.removed, document.Removed{Kind: document.RemovedRelated, Text: blocks[j].Text})
 			}
 			continue
+		}
+		if kinds[j] != "" {
+			c.removed = append(c.removed, document.Removed{Kind: kinds[j], Text: b.Text})
+			if kinds[j] == document.RemovedOther && c.stamp == "" && reShortTimeLine.MatchString(b.Text) {
+				c.stamp = fullDateIn(b.Text)
+			}
+			continue
+		}
+		if c.title != "" && low == normKey(c.title) {
+			continue // the headline repeated in the page
 		}
 		if len(c.body)+len(rest) < 6 {
 			if m := reByline.FindStringSubmatch(b.Text); m != nil && len(b.Text) < 120 {

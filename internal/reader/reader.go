@@ -127,6 +127,8 @@ func assemble(c cleaned, meta Meta, pm pageMeta, raw string, now time.Time) *Art
 		a.Published = meta.Published
 	case pm.Published != "":
 		a.Published = pm.Published
+	case c.stamp != "":
+		a.Published = c.stamp
 	case dlDate != "":
 		a.Published = dlDate
 	default:
@@ -137,6 +139,21 @@ func assemble(c cleaned, meta Meta, pm pageMeta, raw string, now time.Time) *Art
 }
 
 var reFullDate = regexp.MustCompile(`\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+((?:19|20)\d\d)|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-[01]\d-[0-3]\d)\b`)
+
+// fullDateIn returns the first full date (with a year) in s as YYYY-MM-DD.
+func fullDateIn(s string) string {
+	m := reFullDate.FindString(s)
+	if m == "" {
+		return ""
+	}
+	m = strings.NewReplacer(".", "", ",", "").Replace(m)
+	for _, layout := range []string{"Jan 2 2006", "January 2 2006", "2 Jan 2006", "2 January 2006", "2006-01-02", "Sept 2 2006"} {
+		if t, err := time.Parse(layout, m); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return ""
+}
 
 // yearFromPage takes the year of a dateline that lacks one from the full
 // dates elsewhere in the page: the most frequent year wins.

@@ -12,10 +12,15 @@ func textBlocks(s string) []Block {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	var blocks []Block
-	for _, para := range splitParagraphs(s) {
+	for n, para := range splitParagraphs(s) {
 		lines := nonEmptyLines(para)
 		if len(lines) == 0 {
 			continue
+		}
+		// The opening line of a page is its headline, whatever follows it.
+		if n == 0 && len(lines) > 1 {
+			blocks = append(blocks, Block{Tag: "p", Text: collapseSpace(lines[0])})
+			lines = lines[1:]
 		}
 		if hardWrapped(lines) {
 			blocks = append(blocks, Block{Tag: "p", Text: collapseSpace(strings.Join(lines, " "))})
