@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -58,6 +59,9 @@ func readHTMLArticle(b []byte, meta Meta, now time.Time) (*Article, error) {
 	c.removed = append(removed, c.removed...)
 	a := assemble(c, meta, pm, string(utf8Bytes), now)
 	a.FromHTML = true
+	if !hasStory(c.body) {
+		return nil, fmt.Errorf("%w (the page has no paragraphs of prose)", ErrNotArticle)
+	}
 	return a, checkBody(a)
 }
 
@@ -76,6 +80,21 @@ func toUTF8(b []byte) ([]byte, error) {
 		return nil, fmt.Errorf("decode page: %w", err)
 	}
 	return out, nil
+}
+
+// hasStory: at least two paragraphs of prose, or one long one. Menus, login
+// forms and link lists that an extractor mistakes for content have neither.
+func hasStory(body []string) bool {
+	prose := 0
+	for _, p := range body {
+		if isProse(p) {
+			prose++
+			if prose >= 2 || len(strings.Fields(p)) >= 60 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func checkBody(a *Article) error {
@@ -199,17 +218,36 @@ func isSiteLike(s string) bool {
 	return strings.Contains(s, ".") || strings.ToUpper(s[:1]) == s[:1]
 }
 
+// titleCase turns the shouted parts of a dateline place into name case:
+// "KYIV, Ukraine" -> "Kyiv, Ukraine".
 func titleCase(s string) string {
-	if s != strings.ToUpper(s) {
-		return s
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		if p != strings.ToUpper(p) {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(p))
+		for j, w := range words {
+			words[j] = capitalize(w)
+		}
+		lead := ""
+		if i > 0 {
+			lead = " "
+		}
+		parts[i] = lead + strings.Join(words, " ")
 	}
-	words := strings.Fields(strings.ToLower(s))
-	for i, w := range words {
-		if w != "" {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
+	return strings.Join(parts, ",")
+}
+
+// capitalize upper-cases the first letter of each hyphen-separated part.
+func capitalize(w string) string {
+	subs := strings.Split(w, "-")
+	for k, sub := range subs {
+		if r, size := utf8.DecodeRuneInString(sub); size > 0 {
+			subs[k] = string(unicode.ToUpper(r)) + sub[size:]
 		}
 	}
-	return strings.Join(words, " ")
+	return strings.Join(subs, "-")
 }
 
 func firstNonEmpty(s ...string) string {

@@ -11,8 +11,10 @@ import (
 func textBlocks(s string) []Block {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
+	paras := splitParagraphs(s)
+	wrapped := hardWrapped(paras)
 	var blocks []Block
-	for n, para := range splitParagraphs(s) {
+	for n, para := range paras {
 		lines := nonEmptyLines(para)
 		if len(lines) == 0 {
 			continue
@@ -22,7 +24,7 @@ func textBlocks(s string) []Block {
 			blocks = append(blocks, Block{Tag: "p", Text: collapseSpace(lines[0])})
 			lines = lines[1:]
 		}
-		if hardWrapped(lines) {
+		if wrapped {
 			blocks = append(blocks, Block{Tag: "p", Text: collapseSpace(strings.Join(lines, " "))})
 			continue
 		}
@@ -64,22 +66,21 @@ func nonEmptyLines(p string) []string {
 	return out
 }
 
-// hardWrapped reports lines broken at a fixed width: every line but the last
-// is of similar length and most do not end a sentence.
-func hardWrapped(lines []string) bool {
-	if len(lines) < 2 {
-		return false
-	}
-	open := 0
-	for _, l := range lines[:len(lines)-1] {
-		n := utf8.RuneCountInString(strings.TrimSpace(l))
-		if n < 40 || n > 100 {
-			return false
+// hardWrapped reports a text whose paragraphs are broken into lines of a
+// fixed width (e-mail and wire feeds) rather than one line per paragraph:
+// no line is long, and some paragraphs run over three lines or more.
+func hardWrapped(paras []string) bool {
+	long, multi := 0, 0
+	for _, p := range paras {
+		lines := nonEmptyLines(p)
+		if len(lines) >= 3 {
+			multi++
 		}
-		t := strings.TrimSpace(l)
-		if !strings.ContainsAny(t[len(t)-1:], ".!?\"”:") {
-			open++
+		for _, l := range lines {
+			if utf8.RuneCountInString(strings.TrimSpace(l)) > 100 {
+				long++
+			}
 		}
 	}
-	return open*2 >= len(lines)-1
+	return long == 0 && multi > 0
 }
