@@ -194,3 +194,39 @@ func Str(s string) *string {
 	}
 	return &s
 }
+
+// Normalize replaces every nil list of d that the contract requires with an
+// empty one — the top-level lists, and each entity's aliases and mentions,
+// each place's mentions and each event's figures and evidence — so that they
+// serialise as [] rather than null and the document validates. Lists that
+// are already set, and the optional lists the JSON omits when empty, are left
+// alone.
+func (d *Document) Normalize() {
+	d.Removed = nonNil(d.Removed)
+	d.Entities = nonNil(d.Entities)
+	d.Places = nonNil(d.Places)
+	d.Quotes = nonNil(d.Quotes)
+	d.Events = nonNil(d.Events)
+	d.Figures = nonNil(d.Figures)
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		e.Aliases = nonNil(e.Aliases)
+		e.Mentions = nonNil(e.Mentions)
+	}
+	for i := range d.Places {
+		d.Places[i].Mentions = nonNil(d.Places[i].Mentions)
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		e.Figures = nonNil(e.Figures)
+		e.Evidence = nonNil(e.Evidence)
+	}
+}
+
+// nonNil returns s, or an empty slice when s is nil.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -49,9 +49,7 @@ func fromArticle(a *reader.Article) *document.Document {
 	d.Byline = a.Byline
 	d.Published = a.Published
 	d.Dateline = a.Dateline
-	if a.Removed != nil {
-		d.Removed = a.Removed
-	}
+	d.Removed = a.Removed
 	d.Warnings = a.Warnings
 	d.Language = a.Language
 	if code, _ := lang.Detect(d.Title + "\n" + d.Text); code != "" {
@@ -59,6 +57,7 @@ func fromArticle(a *reader.Article) *document.Document {
 	} else if d.Language == "" {
 		d.Language = "und"
 	}
+	d.Normalize()
 	return d
 }
 
