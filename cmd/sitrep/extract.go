@@ -37,7 +37,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	pretty := fs.Bool("pretty", false, "indent the JSON for people")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback and private addresses")
 	timeout := fs.Duration("timeout", 20*time.Second, "time limit for fetching a URL")
-	inputs, err := parseInterleaved(fs, args)
+	inputs, err := parseInterleaved(fs, args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
@@ -109,7 +109,7 @@ func extractOne(in string, meta reader.Meta, fo fetch.Options) (*document.Docume
 	switch {
 	case in == "-":
 		b, err = io.ReadAll(io.LimitReader(stdin, maxInput+1))
-	case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
+	case hasPrefixFold(in, "http://") || hasPrefixFold(in, "https://"):
 		var res *fetch.Result
 		res, err = fetch.Fetch(context.Background(), in, fo)
 		if err == nil {
@@ -120,6 +120,12 @@ func extractOne(in string, meta reader.Meta, fo fetch.Options) (*document.Docume
 		}
 	default:
 		b, err = readFile(in)
+		if err != nil && strings.Contains(in, "://") {
+			// Not a file, and a URL of a scheme sitrep does not fetch: say so.
+			if _, uerr := fetch.CheckURL(in); uerr != nil {
+				err = uerr
+			}
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -128,6 +134,10 @@ func extractOne(in string, meta reader.Meta, fo fetch.Options) (*document.Docume
 		return nil, fmt.Errorf("input larger than %d MB", maxInput>>20)
 	}
 	return extract.Extract(b, extract.Options{Meta: meta})
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // maxInput bounds what one article may be.
@@ -142,7 +152,7 @@ func readFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	if st.IsDir() {
-		return nil, errors.New("is a directory (sitrep ingest reads directories)")
+		return nil, errors.New("is a directory, not an article file")
 	}
 	if st.Size() > maxInput {
 		return nil, fmt.Errorf("file larger than %d MB", maxInput>>20)
