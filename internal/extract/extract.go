@@ -8,11 +8,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/entities"
 	"github.com/sitrep/sitrep/internal/lang"
 	"github.com/sitrep/sitrep/internal/reader"
 )
@@ -57,8 +59,26 @@ func fromArticle(a *reader.Article) *document.Document {
 	} else if d.Language == "" {
 		d.Language = "und"
 	}
+	if d.Language == "en" || d.Language == "und" {
+		deck := ""
+		if d.Deck != nil {
+			deck = *d.Deck
+		}
+		d.Entities = recognizer().Recognize(d.Text, d.Title, deck)
+	}
 	d.Normalize()
 	return d
+}
+
+var (
+	recOnce sync.Once
+	rec     *entities.Recognizer
+)
+
+// recognizer is built once: its lexicons and gazetteer are shared.
+func recognizer() *entities.Recognizer {
+	recOnce.Do(func() { rec = entities.New(places()) })
+	return rec
 }
 
 // ContentID is the hex SHA-256 of the body in NFC with white space collapsed:

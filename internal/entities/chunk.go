@@ -1,0 +1,126 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/tokens"
+)
+
+// connectors may stand inside a name between capitalised words.
+var connectors = map[string]bool{
+	"of": true, "the": true, "de": true, "del": true, "della": true, "da": true, "do": true, "dos": true, "das": true,
+	"van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "du": true, "bin": true, "ibn": true,
+	"al": true, "el": true, "and": true, "&": true, "for": true, "on": true, "upon": true, "y": true, "di": true,
+}
+
+// hyphenSuffixes make a capitalised compound an adjective, not a name:
+// "Russian-backed", "Kremlin-installed".
+var hyphenSuffixes = map[string]bool{
+	"backed": true, "supported": true, "installed": true, "led": true, "based": true, "born": true, "owned": true,
+	"controlled": true, "occupied": true, "held": true, "run": true, "linked": true, "allied": true, "aligned": true,
+	"style": true, "era": true, "made": true, "funded": true, "affiliated": true, "appointed": true, "friendly": true,
+	"speaking": true, "bound": true, "wide": true, "like": true, "american": false, "type": true, "class": true,
+}
+
+func (r *Recognizer) analyse(text string, inBody bool) *doc {
+	d := &doc{text: text, inBody: inBody}
+	d.toks = tokens.Tokenize(text)
+	d.sents = tokens.Sentences(text, d.toks)
+	for _, s := range d.sents {
+		r.chunkSentence(d, s)
+	}
+	r.findNominals(d)
+	return d
+}
+
+func (d *doc) tok(i int) string { return d.toks[i].Text(d.text) }
+
+// nameToken: a word that can be part of a name.
+func (r *Recognizer) nameToken(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) {
+		lw := strings.ToLower(w)
+		return strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-") || strings.HasPrefix(lw, "ad-")
+	}
+	if i := strings.LastIndexAny(w, "-"); i > 0 {
+		if hyphenSuffixes[strings.ToLower(w[i+1:])] {
+			return false
+		}
+	}
+	core := stripPossessive(w)
+	if r.lex.Calendar[lexicon.Fold(core)] {
+		return false
+	}
+	if core == "I" || strings.HasPrefix(core, "I'") || strings.HasPrefix(core, "I’") {
+		return false // "I", "I'm", "I've"
+	}
+	return true
+}
+
+// stripPossessive drops a final 's or ’s.
+func stripPossessive(w string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+1 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func possessive(w string) bool { return stripPossessive(w) != w }
+
+// chunkSentence collects runs of name tokens and hands each to segment.
+func (r *Recognizer) chunkSentence(d *doc, s tokens.Sentence) {
+	i := s.First
+	for i < s.Last {
+		if d.toks[i].Kind != tokens.Word || !r.nameToken(d.tok(i)) {
+			i++
+			continue
+		}
+		parts := []int{i} // token indexes of the chunk, connectors included
+		j := i
+		for !possessive(d.tok(j)) {
+			next := j + 1
+			// an initial: "V." before a name
+			if next < s.Last && d.tok(next) == "." && utf8.RuneCountInString(d.tok(j)) == 1 && adjacent(d, j, next) {
+				if next+1 < s.Last && d.toks[next+1].Kind == tokens.Word && r.nameToken(d.tok(next+1)) && spaced(d, next, next+1) {
+					parts = append(parts, next, next+1)
+					j = next + 1
+					continue
+				}
+				break
+			}
+			if next < s.Last && d.toks[next].Kind == tokens.Word && r.nameToken(d.tok(next)) && spaced(d, j, next) {
+				parts = append(parts, next)
+				j = next
+				continue
+			}
+			// connectors: "Ministry of Internal Affairs", "Ursula von der Leyen"
+			k := next
+			for k < s.Last && k < next+2 && d.toks[k].Kind != tokens.Punct && connectors[strings.ToLower(d.tok(k))] && spaced(d, k-1, k) {
+				k++
+			}
+			if k > next && k < s.Last && d.toks[k].Kind == tokens.Word && r.nameToken(d.tok(k)) && spaced(d, k-1, k) {
+				for x := next; x <= k; x++ {
+					parts = append(parts, x)
+				}
+				j = k
+				continue
+			}
+			break
+		}
+		r.segment(d, s, parts)
+		i = j + 1
+	}
+}
+
+// spaced: two tokens separated by white space on one line.
+func spaced(d *doc, a, b int) bool {
+	gap := d.text[d.toks[a].End:d.toks[b].Start]
+	return gap != "" && strings.TrimSpace(gap) == "" && !strings.Contains(gap, "\n")
+}
+
+func adjacent(d *doc, a, b int) bool { return d.toks[a].End == d.toks[b].Start }

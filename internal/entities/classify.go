@@ -1,0 +1,180 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/tokens"
+)
+
+// skip marks a piece that is no entity at all.
+const skip = "-"
+
+// facilityHeads make a capitalised phrase a facility or a named site.
+var facilityHeads = map[string]bool{
+	"street": true, "st": true, "road": true, "rd": true, "avenue": true, "ave": true, "boulevard": true, "lane": true,
+	"square": true, "plaza": true, "palace": true, "bridge": true, "airport": true, "stadium": true, "arena": true,
+	"cemetery": true, "cathedral": true, "mosque": true, "temple": true, "park": true, "tower": true, "station": true,
+	"base": true, "prison": true, "camp": true, "crossing": true, "dam": true, "plant": true, "port": true,
+	"harbour": true, "harbor": true, "gardens": true, "hall": true, "building": true, "parade": true, "embankment": true,
+	"memorial": true, "monument": true, "castle": true, "market": true, "mall": true, "terminal": true,
+}
+
+// mediaHeads make an organisation a news outlet.
+var mediaHeads = map[string]bool{
+	"news": true, "times": true, "post": true, "journal": true, "tribune": true, "herald": true, "gazette": true,
+	"telegraph": true, "guardian": true, "chronicle": true, "observer": true, "radio": true, "television": true,
+	"tv": true, "press": true, "media": true, "daily": true, "magazine": true, "mail": true, "express": true,
+}
+
+// honorifics always precede a person.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true,
+	"lady": true, "cllr": true, "councillor": true, "prof": true, "professor": true,
+}
+
+// surnameEndings are common endings of Slavic, Caucasian, Turkish and
+// Romanian surnames.
+var surnameEndings = []string{"enko", "chuk", "czuk", "yuk", "iuk", "ovich", "evich", "ovych", "evych", "ov", "ova",
+	"ev", "eva", "sky", "skyy", "skiy", "skyi", "ski", "ska", "vich", "escu", "oglu", "oğlu", "yan", "adze", "shvili", "dze"}
+
+// classify types a capitalised piece from its own words. It returns "" when
+// the words alone cannot tell, for coreference to decide.
+func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string) {
+	if o, ok := r.lex.Org(text); ok {
+		if o.Type == "MEDIA" {
+			return document.Media, o.Name
+		}
+		return document.Org, o.Name
+	}
+	switch r.places.PlaceKind(text) {
+	case "country", "admin", "city":
+		return document.GPE, ""
+	case "region", "continent", "water":
+		return document.Loc, ""
+	case "landmark":
+		return document.Fac, ""
+	}
+	words := d.words(parts)
+	if len(words) == 1 {
+		if _, ok := r.places.Demonym(words[0]); ok {
+			return document.NORP, ""
+		}
+	}
+	last := lexicon.Fold(words[len(words)-1])
+	first := lexicon.Fold(words[0])
+	if len(words) > 1 && facilityHeads[last] {
+		return document.Fac, ""
+	}
+	if r.lex.OrgHeads[last] || len(words) > 2 && r.lex.OrgHeads[first] && strings.EqualFold(words[1], "of") {
+		if mediaHeads[last] {
+			return document.Media, ""
+		}
+		if len(words) == 1 {
+			return "", "" // "Ministry" alone: a nominal, not a name
+		}
+		return document.Org, ""
+	}
+	if len(words) == 1 && isAcronym(words[0]) {
+		return document.Org, ""
+	}
+	if len(words) >= 2 {
+		if r.lex.GivenName(words[0]) || isInitial(words[0]) || hasSurnameEnding(words[len(words)-1]) {
+			return document.Person, ""
+		}
+		for _, w := range words[1 : len(words)-1] {
+			if r.lex.FunctionWords[lexicon.Fold(w)] && !connectors[strings.ToLower(w)] {
+				return document.Org, "" // "Stand Up To Racism"
+			}
+		}
+		if len(words) <= 4 && !anyAcronym(words) {
+			return document.Person, ""
+		}
+		return document.Org, ""
+	}
+	return "", ""
+}
+
+// words are the tokens of a piece, without connectors' case changed.
+func (d *doc) words(parts []int) []string {
+	out := make([]string, 0, len(parts))
+	for i, ti := range parts {
+		w := d.tok(ti)
+		if w == "." {
+			continue
+		}
+		if i == len(parts)-1 {
+			w = stripPossessive(w)
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isAcronym: two to eight capitals, maybe with dots or digits ("UNHCR",
+// "U.N.", "G7").
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || unicode.IsDigit(r) || r == '&' || r == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 8
+}
+
+func anyAcronym(words []string) bool {
+	for _, w := range words {
+		if isAcronym(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isInitial(w string) bool {
+	rs := []rune(strings.TrimSuffix(w, "."))
+	return len(rs) == 1 && unicode.IsUpper(rs[0])
+}
+
+func hasSurnameEnding(w string) bool {
+	lw := strings.ToLower(w)
+	if len(lw) < 5 {
+		return false
+	}
+	for _, e := range surnameEndings {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleBefore returns the lower-case title words just before token ti
+// ("Pentagon spokesman John Kirby" -> "spokesman").
+func (r *Recognizer) titleBefore(d *doc, ti int) string {
+	if ti == 0 || !spaced(d, ti-1, ti) {
+		return ""
+	}
+	best := ""
+	for n := 1; n <= 3 && ti-n >= 0; n++ {
+		k := ti - n
+		if d.toks[k].Kind != tokens.Word || (n > 1 && !spaced(d, k, k+1)) {
+			break
+		}
+		ws := make([]string, 0, n)
+		for x := k; x < ti; x++ {
+			ws = append(ws, d.tok(x))
+		}
+		if r.lex.Title(strings.Join(ws, " ")) {
+			best = strings.Join(ws, " ")
+		}
+	}
+	return best
+}

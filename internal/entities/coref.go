@@ -1,0 +1,353 @@
+package entities
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/lexicon"
+)
+
+// entity is one real-world thing while mentions are being joined.
+type entity struct {
+	typ       string
+	canonical string // lexicon name, when known
+	mentions  []*mention
+	titles    []string
+	affil     string
+	last      int // position of the latest mention, for back references
+}
+
+// resolve joins mentions into entities and renders them.
+func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
+	var ents []*entity
+	var unknown []*mention
+	join := func(e *entity, m *mention) {
+		e.mentions = append(e.mentions, m)
+		if m.inBody && m.start > e.last {
+			e.last = m.start
+		}
+		if m.title != "" && !containsFold(e.titles, m.title) {
+			e.titles = append(e.titles, m.title)
+		}
+		if m.affil != "" && e.affil == "" {
+			e.affil = m.affil
+		}
+		if e.canonical == "" {
+			e.canonical = m.canonical
+		}
+	}
+	for _, m := range d.mentions {
+		if m.nominal != "" {
+			if e := latestWithHead(ents, m.nominal, m.start, m.inBody); e != nil {
+				join(e, m)
+			}
+			continue
+		}
+		if m.typ == "" {
+			unknown = append(unknown, m)
+			continue
+		}
+		if e := r.findEntity(ents, m, d); e != nil {
+			join(e, m)
+			continue
+		}
+		if !m.inBody && m.canonical == "" && m.typ != document.GPE && m.typ != document.Loc {
+			// a headline's capitals are not evidence of a name
+			unknown = append(unknown, m)
+			continue
+		}
+		e := &entity{typ: m.typ}
+		join(e, m)
+		ents = append(ents, e)
+	}
+	// Single words nothing typed: a surname, a first name or an acronym of
+	// an entity named in full, or else an organisation named more than once.
+	counts := map[string]int{}
+	for _, m := range unknown {
+		counts[lexicon.Fold(m.text)]++
+	}
+	for _, m := range unknown {
+		if e := r.findEntity(ents, m, d); e != nil {
+			join(e, m)
+			continue
+		}
+		// a capitalised first word or a headline word alone proves nothing
+		if m.inBody && m.typ == "" && counts[lexicon.Fold(m.text)] >= 2 && !m.initial {
+			m.typ = document.Org
+			e := &entity{typ: m.typ}
+			join(e, m)
+			ents = append(ents, e)
+		}
+	}
+	return render(ents, r)
+}
+
+// findEntity returns the entity a mention names, or nil.
+func (r *Recognizer) findEntity(ents []*entity, m *mention, d *doc) *entity {
+	key := lexicon.Fold(m.text)
+	// an acronym defined in brackets right after a name: "... of Nepal (CAAN)"
+	if isAcronym(m.text) && m.start > 2 && m.inBody && strings.HasSuffix(strings.TrimRight(d.text[:m.start], " "), "(") {
+		before := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(d.text[:m.start], " "), "("), " ")
+		for _, e := range ents {
+			for _, em := range e.mentions {
+				if em.inBody && em.end == len(before) {
+					return e
+				}
+			}
+		}
+	}
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := ents[i]
+		if m.typ != "" && !compatible(e.typ, m.typ) {
+			continue
+		}
+		if m.canonical != "" && m.canonical == e.canonical {
+			return e
+		}
+		for _, em := range e.mentions {
+			if lexicon.Fold(em.text) == key || skeleton(em.text) == skeleton(m.text) {
+				return e
+			}
+		}
+		if e.canonical != "" {
+			if o, ok := r.lex.Org(e.canonical); ok {
+				for _, a := range o.Aliases {
+					if lexicon.Fold(a) == key {
+						return e
+					}
+				}
+			}
+		}
+		switch {
+		case e.typ == document.Person && (m.typ == "" || m.typ == document.Person):
+			if samePerson(e, m.text) {
+				return e
+			}
+		case (e.typ == document.Org || e.typ == document.Media) && isAcronym(m.text):
+			for _, em := range e.mentions {
+				if acronymOf(em.text) == strings.ReplaceAll(strings.ToUpper(m.text), ".", "") {
+					return e
+				}
+			}
+		case (e.typ == document.Org || e.typ == document.Media) && (m.typ == document.Org || m.typ == document.Media):
+			// "Interfax news agency" continues "Interfax"
+			for _, em := range e.mentions {
+				if acronymOf(m.text) == strings.ReplaceAll(strings.ToUpper(em.text), ".", "") && isAcronym(em.text) {
+					return e
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// compatible types may name one thing (an outlet is an organisation).
+func compatible(a, b string) bool {
+	if a == b {
+		return true
+	}
+	org := func(t string) bool { return t == document.Org || t == document.Media }
+	place := func(t string) bool { return t == document.GPE || t == document.Loc || t == document.Fac }
+	return org(a) && org(b) || place(a) && place(b)
+}
+
+// samePerson: a mention that is a surname, a first name, a surname with an
+// initial ("V. Zelensky") or a spelling variant of the entity's name.
+func samePerson(e *entity, text string) bool {
+	mw := nameWords(text)
+	if len(mw) == 0 {
+		return false
+	}
+	for _, em := range e.mentions {
+		ew := nameWords(em.text)
+		if len(ew) < 2 {
+			continue
+		}
+		// "von der Leyen" is the tail of "Ursula von der Leyen"
+		if len(mw) < len(ew) && skeleton(strings.Join(mw, " ")) == skeleton(strings.Join(ew[len(ew)-len(mw):], " ")) {
+			if len(mw) == 1 || !isInitial(mw[0]) {
+				return true
+			}
+		}
+		if len(mw) == 1 && skeleton(mw[0]) == skeleton(ew[0]) {
+			return true // a first name
+		}
+		if len(mw) == 2 && isInitial(mw[0]) && skeleton(mw[1]) == skeleton(ew[len(ew)-1]) &&
+			strings.EqualFold(mw[0][:1], ew[0][:1]) {
+			return true
+		}
+		if len(mw) == len(ew) {
+			same := true
+			for i := range mw {
+				if skeleton(mw[i]) != skeleton(ew[i]) {
+					same = false
+					break
+				}
+			}
+			if same {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWords splits a person's name into words, dots of initials dropped.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimSuffix(w, ".")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// skeleton folds transliteration variants together: Zelensky/Zelenskyy,
+// Podolyak/Podoliak, Mykhailo/Mikhaylo, Kyiv/Kiev stay apart (places are
+// the gazetteer's business).
+func skeleton(s string) string {
+	f := lexicon.Fold(s)
+	f = strings.NewReplacer("kh", "h", "yy", "y", "iy", "y", "ii", "i", "ij", "i", "j", "i", "w", "v", "ph", "f",
+		"'", "", "’", "", "-", " ").Replace(f)
+	var sb strings.Builder
+	var prev rune
+	for _, r := range f {
+		if r == 'y' {
+			r = 'i'
+		}
+		if r == prev {
+			continue
+		}
+		sb.WriteRune(r)
+		prev = r
+	}
+	return sb.String()
+}
+
+// acronymOf returns the initials of a name's capitalised words: "Local
+// Government Association" -> "LGA".
+func acronymOf(name string) string {
+	var sb strings.Builder
+	for _, w := range strings.Fields(name) {
+		w = strings.Trim(w, "()'’,.")
+		if w == "" || connectors[strings.ToLower(w)] {
+			continue
+		}
+		r := []rune(w)
+		if r[0] >= 'A' && r[0] <= 'Z' {
+			sb.WriteRune(r[0])
+		}
+	}
+	return sb.String()
+}
+
+// latestWithHead finds the organisation most recently named before pos
+// whose name holds the head word ("the ministry" -> "interior ministry").
+func latestWithHead(ents []*entity, head string, pos int, inBody bool) *entity {
+	var best *entity
+	bestPos := -1
+	for _, e := range ents {
+		if e.typ != document.Org && e.typ != document.Media {
+			continue
+		}
+		at := -1
+		for _, m := range e.mentions {
+			if m.inBody && inBody && m.start < pos && m.start > at && strings.Contains(lexicon.Fold(m.text), head) {
+				at = m.start
+			}
+		}
+		if at > bestPos {
+			best, bestPos = e, at
+		}
+	}
+	return best
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// render turns entities into the document's form: canonical name the
+// fullest form, aliases the other forms, mentions in text order.
+func render(ents []*entity, r *Recognizer) []document.Entity {
+	out := make([]document.Entity, 0, len(ents))
+	for _, e := range ents {
+		de := document.Entity{Type: e.typ, Aliases: []string{}, Mentions: []document.Mention{}}
+		seen := map[string]bool{}
+		best := ""
+		for _, m := range e.mentions {
+			if m.nominal != "" {
+				continue
+			}
+			if better(m.text, best, e.typ) {
+				best = m.text
+			}
+		}
+		if e.canonical != "" {
+			best = e.canonical
+		}
+		if best == "" {
+			continue // only back references: nothing named
+		}
+		de.Name = best
+		seen[best] = true
+		sort.SliceStable(e.mentions, func(i, j int) bool { return e.mentions[i].start < e.mentions[j].start })
+		for _, m := range e.mentions {
+			if m.inBody {
+				de.Mentions = append(de.Mentions, document.Mention{Start: m.start, End: m.end, Text: m.text})
+			}
+			if !seen[m.text] && m.nominal == "" {
+				seen[m.text] = true
+				de.Aliases = append(de.Aliases, m.text)
+			}
+		}
+		de.Titles = e.titles
+		if e.affil != "" {
+			a := e.affil
+			if code, ok := r.places.Demonym(a); ok {
+				a = code
+			}
+			de.Affiliation = &a
+		}
+		out = append(out, de)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return firstStart(out[i]) < firstStart(out[j]) })
+	for i := range out {
+		out[i].ID = fmt.Sprintf("E%d", i+1)
+	}
+	return out
+}
+
+func firstStart(e document.Entity) int {
+	if len(e.Mentions) == 0 {
+		return 1 << 30
+	}
+	return e.Mentions[0].Start
+}
+
+// better prefers more words, then proper case over all capitals.
+func better(a, b, typ string) bool {
+	if b == "" {
+		return true
+	}
+	wa, wb := len(strings.Fields(a)), len(strings.Fields(b))
+	if isAcronym(b) && !isAcronym(a) {
+		return true
+	}
+	if isAcronym(a) && !isAcronym(b) {
+		return false
+	}
+	if wa != wb {
+		return wa > wb
+	}
+	return len(a) > len(b)
+}

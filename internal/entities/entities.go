@@ -1,0 +1,82 @@
+// Package entities finds the people, organisations and places an article
+// names, types them (PERSON, ORG, MEDIA, GPE, LOC, FAC, NORP), records the
+// titles and affiliations that come with them, and resolves in-document
+// coreference: surnames, initials, transliteration variants, acronyms and
+// nominal mentions ("the ministry") join the entity they refer to.
+//
+// It is rule-based: capitalised chunks found by the tokenizer are split at
+// titles and typed by lexicons (given names, titles, organisation heads,
+// well-known organisations), a gazetteer and the context around them.
+package entities
+
+import (
+	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/tokens"
+)
+
+// Places is what this stage needs to know of geography.
+type Places interface {
+	// PlaceKind tells what a name is: "country", "admin", "city", "region",
+	// "water", "continent", "landmark", or "" when it names no place.
+	PlaceKind(name string) string
+	// Demonym returns the country code of a nationality adjective
+	// ("Ukrainian" -> "UA").
+	Demonym(adj string) (string, bool)
+}
+
+// Recognizer finds entities. It is safe for concurrent use.
+type Recognizer struct {
+	lex    *lexicon.Lexicon
+	places Places
+}
+
+// New returns a recognizer using the shared lexicon and the given places.
+func New(places Places) *Recognizer {
+	if places == nil {
+		places = noPlaces{}
+	}
+	return &Recognizer{lex: lexicon.Load(), places: places}
+}
+
+type noPlaces struct{}
+
+func (noPlaces) PlaceKind(string) string       { return "" }
+func (noPlaces) Demonym(string) (string, bool) { return "", false }
+
+// Recognize returns the entities of text, with mentions in byte offsets of
+// text. heads are headline and standfirst: their entities count, but their
+// mentions have no offsets in text and are kept as aliases only.
+func (r *Recognizer) Recognize(text string, heads ...string) []document.Entity {
+	d := r.analyse(text, true)
+	for _, h := range heads {
+		if h != "" {
+			hd := r.analyse(h, false)
+			d.mentions = append(d.mentions, hd.mentions...)
+		}
+	}
+	return r.resolve(d, text)
+}
+
+// doc is the working state of one text.
+type doc struct {
+	text     string
+	toks     []tokens.Token
+	sents    []tokens.Sentence
+	mentions []*mention
+	inBody   bool
+}
+
+// mention is one candidate span before coreference.
+type mention struct {
+	start, end int
+	text       string
+	typ        string // document entity type, or "" while unknown
+	canonical  string // lexicon canonical name, when known
+	title      string // a title standing before the name
+	affil      string // what the title's bearer serves: a country code or an organisation
+	inBody     bool   // offsets point into the body text
+	initial    bool   // at the start of a sentence
+	nominal    string // for "the ministry": the head word to resolve
+	entity     int    // index of the entity it joined, -1 before
+}
