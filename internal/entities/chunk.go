@@ -21,7 +21,7 @@ var connectors = map[string]bool{
 var hyphenSuffixes = map[string]bool{
 	"backed": true, "supported": true, "installed": true, "led": true, "based": true, "born": true, "owned": true,
 	"controlled": true, "occupied": true, "held": true, "run": true, "linked": true, "allied": true, "aligned": true,
-	"style": true, "era": true, "made": true, "funded": true, "affiliated": true, "appointed": true, "friendly": true,
+	"style": true, "era": true, "themed": true, "inspired": true, "related": true, "focused": true, "made": true, "funded": true, "affiliated": true, "appointed": true, "friendly": true,
 	"speaking": true, "bound": true, "wide": true, "like": true, "american": false, "type": true, "class": true,
 }
 
@@ -51,13 +51,23 @@ func (r *Recognizer) nameToken(w string) bool {
 		}
 	}
 	core := stripPossessive(w)
-	if r.lex.Calendar[lexicon.Fold(core)] {
+	if r.lex.Calendar[lexicon.Fold(core)] || r.lex.NotEntities[lexicon.Fold(core)] {
 		return false
 	}
 	if core == "I" || strings.HasPrefix(core, "I'") || strings.HasPrefix(core, "I’") {
 		return false // "I", "I'm", "I've"
 	}
 	return true
+}
+
+// pluralPossessiveInName: "National Police Chiefs' Council" — a plural
+// possessive followed by an organisation head stays inside the name.
+func (r *Recognizer) pluralPossessiveInName(d *doc, j, last int) bool {
+	w := d.tok(j)
+	if !(strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")) || j+1 >= last {
+		return false
+	}
+	return r.lex.OrgHeads[lexicon.Fold(d.tok(j+1))] && spaced(d, j, j+1)
 }
 
 // stripPossessive drops a final 's or ’s.
@@ -82,7 +92,7 @@ func (r *Recognizer) chunkSentence(d *doc, s tokens.Sentence) {
 		}
 		parts := []int{i} // token indexes of the chunk, connectors included
 		j := i
-		for !possessive(d.tok(j)) {
+		for !possessive(d.tok(j)) || r.pluralPossessiveInName(d, j, s.Last) {
 			next := j + 1
 			// an initial: "V." before a name
 			if next < s.Last && d.tok(next) == "." && utf8.RuneCountInString(d.tok(j)) == 1 && adjacent(d, j, next) {

@@ -20,6 +20,7 @@ var facilityHeads = map[string]bool{
 	"base": true, "prison": true, "camp": true, "crossing": true, "dam": true, "plant": true, "port": true,
 	"harbour": true, "harbor": true, "gardens": true, "hall": true, "building": true, "parade": true, "embankment": true,
 	"memorial": true, "monument": true, "castle": true, "market": true, "mall": true, "terminal": true,
+	"library": true, "museum": true, "theatre": true, "theater": true, "hotel": true, "cinema": true,
 }
 
 // mediaHeads make an organisation a news outlet.
@@ -81,6 +82,21 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		return document.Org, ""
 	}
 	if len(words) >= 2 {
+		// "Royal College of GPs", "Police and Crime": joined by "of" or
+		// "and", a name is an organisation's
+		for _, w := range words[1 : len(words)-1] {
+			if lw := strings.ToLower(w); lw == "of" || lw == "and" || lw == "&" || lw == "for" || lw == "the" {
+				return document.Org, ""
+			}
+		}
+		// a place's name before other words: "Plymouth Citibus",
+		// "Tamworth Soroptimists", "Kyiv Independent"
+		if k := r.places.PlaceKind(words[0]); (k == "city" || k == "country" || k == "admin") && !r.lex.GivenName(words[0]) {
+			return document.Org, ""
+		}
+		if _, ok := r.places.Demonym(words[0]); ok && !r.lex.GivenName(words[0]) {
+			return document.Org, ""
+		}
 		if r.lex.GivenName(words[0]) || isInitial(words[0]) || hasSurnameEnding(words[len(words)-1]) {
 			return document.Person, ""
 		}

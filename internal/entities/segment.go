@@ -18,30 +18,35 @@ var splitWords = map[string]bool{"and": true, "&": true, "on": true, "for": true
 // leading function words and coordinated names, and types each piece.
 func (r *Recognizer) segment(d *doc, s tokens.Sentence, parts []int) {
 	// Coordination: "Russia and Ukraine" is two names, "Devon and Cornwall
-	// Police" one.
-	if !r.orgish(d, parts) {
-		start := 0
-		for k, ti := range parts {
-			if splitWords[strings.ToLower(d.tok(ti))] {
-				r.piece(d, s, parts[start:k])
-				start = k + 1
-			}
+	// Police" one, unless both sides are names we know ("Newcastle and
+	// Manchester United").
+	start := 0
+	for k := 0; k < len(parts); k++ {
+		if !splitWords[strings.ToLower(d.tok(parts[k]))] {
+			continue
 		}
-		parts = parts[start:]
+		left, right := trimConnectors(d, parts[start:k]), trimConnectors(d, parts[k+1:])
+		if len(left) == 0 || len(right) == 0 {
+			continue
+		}
+		if !r.orgish(d, parts[start:]) || r.known(d.span(left)) || r.known(d.span(right)) {
+			r.piece(d, s, parts[start:k])
+			start = k + 1
+		}
 	}
-	r.piece(d, s, parts)
+	r.piece(d, s, parts[start:])
 }
 
-// orgish: the chunk begins with "<Head> of" or ends with an organisation head.
+// orgish: the chunk holds an organisation head word ("Police Federation of
+// England and Wales", "Department of International Relations and
+// Cooperation").
 func (r *Recognizer) orgish(d *doc, parts []int) bool {
-	if len(parts) == 0 {
-		return false
+	for _, ti := range parts {
+		if r.lex.OrgHeads[lexicon.Fold(stripPossessive(d.tok(ti)))] {
+			return true
+		}
 	}
-	last := lexicon.Fold(stripPossessive(d.tok(parts[len(parts)-1])))
-	if r.lex.OrgHeads[last] {
-		return true
-	}
-	return len(parts) > 2 && r.lex.OrgHeads[lexicon.Fold(d.tok(parts[0]))] && strings.ToLower(d.tok(parts[1])) == "of"
+	return false
 }
 
 // piece handles one name-like run of tokens.

@@ -32,6 +32,7 @@ type Lexicon struct {
 	OrgHeads      map[string]bool
 	FunctionWords map[string]bool
 	Calendar      map[string]bool
+	NotEntities   map[string]bool
 	Orgs          []Org
 	// OrgByName maps every folded name and alias to its index in Orgs.
 	OrgByName map[string]int
@@ -53,6 +54,7 @@ func Load() *Lexicon {
 			OrgHeads:      readSet("data/org_heads.txt", true),
 			FunctionWords: readSet("data/function_words.txt", true),
 			Calendar:      readSet("data/calendar.txt", true),
+			NotEntities:   readSet("data/not_entities.txt", true),
 			OrgByName:     map[string]int{},
 		}
 		for t := range lex.Titles {
