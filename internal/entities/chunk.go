@@ -29,6 +29,12 @@ func (r *Recognizer) analyse(text string, inBody bool) *doc {
 	d := &doc{text: text, inBody: inBody}
 	d.toks = tokens.Tokenize(text)
 	d.sents = tokens.Sentences(text, d.toks)
+	d.lower = map[string]bool{}
+	for _, t := range d.toks {
+		if w := t.Text(text); t.Kind == tokens.Word && !hasLetterUpper(w) {
+			d.lower[w] = true
+		}
+	}
 	for _, s := range d.sents {
 		r.chunkSentence(d, s)
 	}

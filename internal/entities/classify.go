@@ -63,6 +63,13 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		if _, ok := r.places.Demonym(words[0]); ok {
 			return document.NORP, ""
 		}
+		if _, ok := r.places.Demonym(strings.TrimSuffix(words[0], "s")); ok && strings.HasSuffix(words[0], "s") {
+			return document.NORP, "" // "Palestinians"
+		}
+	}
+	// a role without a name: "Palestinian Ambassador", "Defence Minister"
+	if r.lex.Title(words[len(words)-1]) || len(words) >= 2 && r.lex.Title(strings.Join(words[len(words)-2:], " ")) {
+		return skip, ""
 	}
 	last := lexicon.Fold(words[len(words)-1])
 	first := lexicon.Fold(words[0])

@@ -65,6 +65,8 @@ type doc struct {
 	sents    []tokens.Sentence
 	mentions []*mention
 	inBody   bool
+	// lower holds the words the text writes in lower case somewhere.
+	lower map[string]bool
 }
 
 // mention is one candidate span before coreference.

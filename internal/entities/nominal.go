@@ -19,6 +19,13 @@ var nominalHeads = map[string]bool{
 	"alliance": true, "bloc": true, "organisation": true, "organization": true, "airline": true, "company": true,
 }
 
+// officialHeads are the heads of state bodies that "the <adjective> <head>"
+// names unambiguously.
+var officialHeads = map[string]bool{
+	"ministry": true, "authority": true, "agency": true, "service": true, "commission": true, "council": true,
+	"court": true, "committee": true, "department": true, "directorate": true, "bureau": true, "inspectorate": true,
+}
+
 // findNominals finds lower-case organisation descriptions and back
 // references, and extends a capitalised name that a description continues
 // ("United Nations refugee agency").
@@ -49,11 +56,12 @@ func (r *Recognizer) findNominals(d *doc) {
 			// "the ministry": a back reference
 			d.mentions = append(d.mentions, &mention{start: d.toks[h].Start, end: d.toks[h].End, text: hw,
 				nominal: hw, inBody: d.inBody, entity: -1})
-		case strings.EqualFold(pw, "the") || strings.EqualFold(pw, "its") || strings.EqualFold(pw, "a"):
-			if strings.EqualFold(pw, "a") {
-				continue // "a ministry": not a particular one
+		case strings.EqualFold(pw, "the"):
+			// "the interior ministry"; but "the humanitarian organisation"
+			// is a description of anything
+			if officialHeads[hw] {
+				r.addDescription(d, k, h, nil)
 			}
-			r.addDescription(d, k, h, nil)
 		case possessive(pw) && hasLetterUpper(pw):
 			// "Ukraine's interior ministry", "Nepal's civil aviation authority"
 			if mods == 0 {

@@ -65,8 +65,21 @@ func (r *Recognizer) piece(d *doc, s tokens.Sentence, parts []int) {
 			return
 		}
 	}
-	if len(parts) == 1 && r.lex.FunctionWords[lexicon.Fold(d.tok(parts[0]))] {
+	if len(parts) == 1 && r.lex.FunctionWords[lexicon.Fold(stripPossessive(d.tok(parts[0])))] {
 		return
+	}
+	// A capitalised first word that the text also uses in lower case, or
+	// that stands before a name we know, is the sentence's, not the name's:
+	// "Crowds of Muslim ...", "Mountainous Nepal".
+	if initial && len(parts) > 1 && !r.lex.GivenName(d.tok(parts[0])) && !r.known(d.span(parts)) {
+		w := d.tok(parts[0])
+		if d.lower[strings.ToLower(w)] || r.known(d.span(trimConnectors(d, parts[1:]))) {
+			parts = trimConnectors(d, parts[1:])
+			initial = false
+			if len(parts) == 0 {
+				return
+			}
+		}
 	}
 	// Titles inside the chunk: "European Commission President Ursula von
 	// der Leyen" -> ORG, title, PERSON.
@@ -90,6 +103,12 @@ func (r *Recognizer) piece(d *doc, s tokens.Sentence, parts []int) {
 		}
 		rest = trimConnectors(d, rest)
 		if len(rest) == 0 || !r.nameToken(d.tok(rest[0])) {
+			continue
+		}
+		// "General Civil Aviation Authority", "UN General Assembly": what
+		// follows the title-like word is no person.
+		if typ, _ := r.classify(d, rest, d.span(rest)); typ != "" && typ != document.Person ||
+			len(rest) == 1 && r.lex.OrgHeads[lexicon.Fold(d.tok(rest[0]))] {
 			continue
 		}
 		// "Leader of Burnley Council Afrasiab Anwar": the organisation the
