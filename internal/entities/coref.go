@@ -14,6 +14,8 @@ type entity struct {
 	typ       string
 	canonical string // lexicon name, when known
 	mentions  []*mention
+	forms     []string // distinct mention texts, for matching
+	keys      map[string]bool
 	titles    []string
 	affil     string
 	last      int // position of the latest mention, for back references
@@ -23,8 +25,21 @@ type entity struct {
 func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 	var ents []*entity
 	var unknown []*mention
+	index := map[string][]*entity{} // fold and skeleton keys of every form
 	join := func(e *entity, m *mention) {
 		e.mentions = append(e.mentions, m)
+		if e.keys == nil {
+			e.keys = map[string]bool{}
+		}
+		if m.nominal == "" && !e.keys[lexicon.Fold(m.text)] {
+			e.forms = append(e.forms, m.text)
+			for _, k := range []string{lexicon.Fold(m.text), "~" + skeleton(m.text)} {
+				if !e.keys[k] {
+					e.keys[k] = true
+					index[k] = append(index[k], e)
+				}
+			}
+		}
 		if m.inBody && m.start > e.last {
 			e.last = m.start
 		}
@@ -49,7 +64,7 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 			unknown = append(unknown, m)
 			continue
 		}
-		if e := r.findEntity(ents, m, d); e != nil {
+		if e := r.findEntity(ents, index, m, d); e != nil {
 			join(e, m)
 			continue
 		}
@@ -69,7 +84,7 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 		counts[lexicon.Fold(m.text)]++
 	}
 	for _, m := range unknown {
-		if e := r.findEntity(ents, m, d); e != nil {
+		if e := r.findEntity(ents, index, m, d); e != nil {
 			join(e, m)
 			continue
 		}
@@ -85,19 +100,28 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 }
 
 // findEntity returns the entity a mention names, or nil.
-func (r *Recognizer) findEntity(ents []*entity, m *mention, d *doc) *entity {
+func (r *Recognizer) findEntity(ents []*entity, index map[string][]*entity, m *mention, d *doc) *entity {
 	key := lexicon.Fold(m.text)
 	// an acronym defined in brackets right after a name: "... of Nepal (CAAN)"
 	if isAcronym(m.text) && m.start > 2 && m.inBody && strings.HasSuffix(strings.TrimRight(d.text[:m.start], " "), "(") {
 		before := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(d.text[:m.start], " "), "("), " ")
-		for _, e := range ents {
-			for _, em := range e.mentions {
+		for i := len(ents) - 1; i >= 0 && i >= len(ents)-5; i-- {
+			for _, em := range ents[i].mentions {
 				if em.inBody && em.end == len(before) {
-					return e
+					return ents[i]
 				}
 			}
 		}
 	}
+	for _, k := range []string{key, "~" + skeleton(m.text)} {
+		list := index[k]
+		for i := len(list) - 1; i >= 0; i-- {
+			if m.typ == "" || compatible(list[i].typ, m.typ) {
+				return list[i]
+			}
+		}
+	}
+	acr := strings.ReplaceAll(strings.ToUpper(m.text), ".", "")
 	for i := len(ents) - 1; i >= 0; i-- {
 		e := ents[i]
 		if m.typ != "" && !compatible(e.typ, m.typ) {
@@ -105,11 +129,6 @@ func (r *Recognizer) findEntity(ents []*entity, m *mention, d *doc) *entity {
 		}
 		if m.canonical != "" && m.canonical == e.canonical {
 			return e
-		}
-		for _, em := range e.mentions {
-			if lexicon.Fold(em.text) == key || skeleton(em.text) == skeleton(m.text) {
-				return e
-			}
 		}
 		if e.canonical != "" {
 			if o, ok := r.lex.Org(e.canonical); ok {
@@ -126,15 +145,15 @@ func (r *Recognizer) findEntity(ents []*entity, m *mention, d *doc) *entity {
 				return e
 			}
 		case (e.typ == document.Org || e.typ == document.Media) && isAcronym(m.text):
-			for _, em := range e.mentions {
-				if acronymOf(em.text) == strings.ReplaceAll(strings.ToUpper(m.text), ".", "") {
+			for _, f := range e.forms {
+				if acronymOf(f) == acr {
 					return e
 				}
 			}
 		case (e.typ == document.Org || e.typ == document.Media) && (m.typ == document.Org || m.typ == document.Media):
 			// "Interfax news agency" continues "Interfax"
-			for _, em := range e.mentions {
-				if acronymOf(m.text) == strings.ReplaceAll(strings.ToUpper(em.text), ".", "") && isAcronym(em.text) {
+			for _, f := range e.forms {
+				if isAcronym(f) && acronymOf(m.text) == strings.ReplaceAll(strings.ToUpper(f), ".", "") {
 					return e
 				}
 			}
@@ -160,8 +179,8 @@ func samePerson(e *entity, text string) bool {
 	if len(mw) == 0 {
 		return false
 	}
-	for _, em := range e.mentions {
-		ew := nameWords(em.text)
+	for _, f := range e.forms {
+		ew := nameWords(f)
 		if len(ew) < 2 {
 			continue
 		}
