@@ -96,6 +96,7 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 			ents = append(ents, e)
 		}
 	}
+	r.addAppositions(d.text, ents)
 	return render(ents, r)
 }
 

@@ -193,3 +193,25 @@ func names(ents []document.Entity) []string {
 	}
 	return out
 }
+
+func TestAppositionTitles(t *testing.T) {
+	r := New(testPlaces)
+	cases := []struct{ text, name, title, affil string }{
+		{"Russian forces had not entered Kyiv, John Kirby, Pentagon spokesman, said on Monday.", "John Kirby", "Pentagon spokesman", "Pentagon"},
+		{"Filippo Grandi, head of the United Nations refugee agency, also said in a tweet that many fled.", "Filippo Grandi", "head of the United Nations refugee agency", "United Nations refugee agency"},
+		{"Maria Lopez, a spokeswoman for the ministry, declined to comment.", "Maria Lopez", "spokeswoman for the ministry", ""},
+	}
+	for _, c := range cases {
+		e := entityOf(r.Recognize(c.text), c.name)
+		if e == nil {
+			t.Errorf("%q: no %q", c.text, c.name)
+			continue
+		}
+		if !containsFold(e.Titles, c.title) {
+			t.Errorf("%q: titles %v, want %q", c.text, e.Titles, c.title)
+		}
+		if c.affil != "" && (e.Affiliation == nil || *e.Affiliation != c.affil) {
+			t.Errorf("%q: affiliation %v, want %q", c.text, e.Affiliation, c.affil)
+		}
+	}
+}
