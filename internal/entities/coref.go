@@ -14,7 +14,9 @@ type entity struct {
 	typ       string
 	canonical string // lexicon name, when known
 	mentions  []*mention
-	forms     []string // distinct mention texts, for matching
+	forms     []string   // distinct mention texts, for matching
+	formWords [][]string // the skeletons of each form's words
+	formRaw   [][]string // each form's words as written
 	keys      map[string]bool
 	titles    []string
 	affil     string
@@ -25,18 +27,43 @@ type entity struct {
 func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 	var ents []*entity
 	var unknown []*mention
-	index := map[string][]*entity{} // fold and skeleton keys of every form
+	// index maps the keys of every form to its entities: "f:" folded text,
+	// "s:" skeleton, "a:" acronym spelled by a name, "A:" an acronym form.
+	index := map[string][]*entity{}
+	addKey := func(e *entity, k string) {
+		if !e.keys[k] {
+			e.keys[k] = true
+			index[k] = append(index[k], e)
+		}
+	}
 	join := func(e *entity, m *mention) {
 		e.mentions = append(e.mentions, m)
 		if e.keys == nil {
 			e.keys = map[string]bool{}
 		}
-		if m.nominal == "" && !e.keys[lexicon.Fold(m.text)] {
+		if m.nominal == "" && !e.keys["f:"+lexicon.Fold(m.text)] {
 			e.forms = append(e.forms, m.text)
-			for _, k := range []string{lexicon.Fold(m.text), "~" + skeleton(m.text)} {
-				if !e.keys[k] {
-					e.keys[k] = true
-					index[k] = append(index[k], e)
+			raw := nameWords(m.text)
+			sk := make([]string, len(raw))
+			for i, w := range raw {
+				sk[i] = skeleton(w)
+			}
+			e.formRaw = append(e.formRaw, raw)
+			e.formWords = append(e.formWords, sk)
+			addKey(e, "f:"+lexicon.Fold(m.text))
+			addKey(e, "s:"+skeleton(m.text))
+			if isAcronym(m.text) {
+				addKey(e, "A:"+strings.ReplaceAll(strings.ToUpper(m.text), ".", ""))
+			} else if a := acronymOf(m.text); len(a) >= 2 {
+				addKey(e, "a:"+a)
+			}
+		}
+		if e.canonical == "" && m.canonical != "" {
+			e.canonical = m.canonical
+			addKey(e, "c:"+m.canonical)
+			if o, ok := r.lex.Org(m.canonical); ok {
+				for _, a := range o.Aliases {
+					addKey(e, "f:"+lexicon.Fold(a))
 				}
 			}
 		}
@@ -48,9 +75,6 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 		}
 		if m.affil != "" && e.affil == "" {
 			e.affil = m.affil
-		}
-		if e.canonical == "" {
-			e.canonical = m.canonical
 		}
 	}
 	for _, m := range d.mentions {
@@ -114,7 +138,16 @@ func (r *Recognizer) findEntity(ents []*entity, index map[string][]*entity, m *m
 			}
 		}
 	}
-	for _, k := range []string{key, "~" + skeleton(m.text)} {
+	keys := []string{"f:" + key, "s:" + skeleton(m.text)}
+	if m.canonical != "" {
+		keys = append(keys, "c:"+m.canonical)
+	}
+	if isAcronym(m.text) {
+		keys = append(keys, "a:"+strings.ReplaceAll(strings.ToUpper(m.text), ".", ""))
+	} else if a := acronymOf(m.text); len(a) >= 2 && (m.typ == document.Org || m.typ == document.Media) {
+		keys = append(keys, "A:"+a) // a name spelled out after its acronym
+	}
+	for _, k := range keys {
 		list := index[k]
 		for i := len(list) - 1; i >= 0; i-- {
 			if m.typ == "" || compatible(list[i].typ, m.typ) {
@@ -122,41 +155,10 @@ func (r *Recognizer) findEntity(ents []*entity, index map[string][]*entity, m *m
 			}
 		}
 	}
-	acr := strings.ReplaceAll(strings.ToUpper(m.text), ".", "")
-	for i := len(ents) - 1; i >= 0; i-- {
-		e := ents[i]
-		if m.typ != "" && !compatible(e.typ, m.typ) {
-			continue
-		}
-		if m.canonical != "" && m.canonical == e.canonical {
-			return e
-		}
-		if e.canonical != "" {
-			if o, ok := r.lex.Org(e.canonical); ok {
-				for _, a := range o.Aliases {
-					if lexicon.Fold(a) == key {
-						return e
-					}
-				}
-			}
-		}
-		switch {
-		case e.typ == document.Person && (m.typ == "" || m.typ == document.Person):
-			if samePerson(e, m.text) {
+	if m.typ == "" || m.typ == document.Person {
+		for i := len(ents) - 1; i >= 0; i-- {
+			if e := ents[i]; e.typ == document.Person && samePerson(e, m.text) {
 				return e
-			}
-		case (e.typ == document.Org || e.typ == document.Media) && isAcronym(m.text):
-			for _, f := range e.forms {
-				if acronymOf(f) == acr {
-					return e
-				}
-			}
-		case (e.typ == document.Org || e.typ == document.Media) && (m.typ == document.Org || m.typ == document.Media):
-			// "Interfax news agency" continues "Interfax"
-			for _, f := range e.forms {
-				if isAcronym(f) && acronymOf(m.text) == strings.ReplaceAll(strings.ToUpper(f), ".", "") {
-					return e
-				}
 			}
 		}
 	}
@@ -180,38 +182,42 @@ func samePerson(e *entity, text string) bool {
 	if len(mw) == 0 {
 		return false
 	}
-	for _, f := range e.forms {
-		ew := nameWords(f)
+	ms := make([]string, len(mw))
+	for i, w := range mw {
+		ms[i] = skeleton(w)
+	}
+	for fi, ew := range e.formWords {
 		if len(ew) < 2 {
 			continue
 		}
+		raw := e.formRaw[fi]
 		// "von der Leyen" is the tail of "Ursula von der Leyen"
-		if len(mw) < len(ew) && skeleton(strings.Join(mw, " ")) == skeleton(strings.Join(ew[len(ew)-len(mw):], " ")) {
-			if len(mw) == 1 || !isInitial(mw[0]) {
-				return true
-			}
-		}
-		if len(mw) == 1 && skeleton(mw[0]) == skeleton(ew[0]) {
-			return true // a first name
-		}
-		if len(mw) == 2 && isInitial(mw[0]) && skeleton(mw[1]) == skeleton(ew[len(ew)-1]) &&
-			strings.EqualFold(mw[0][:1], ew[0][:1]) {
+		if len(ms) < len(ew) && equalWords(ms, ew[len(ew)-len(ms):]) && (len(mw) == 1 || !isInitial(mw[0])) {
 			return true
 		}
-		if len(mw) == len(ew) {
-			same := true
-			for i := range mw {
-				if skeleton(mw[i]) != skeleton(ew[i]) {
-					same = false
-					break
-				}
-			}
-			if same {
-				return true
-			}
+		if len(ms) == 1 && ms[0] == ew[0] {
+			return true // a first name
+		}
+		if len(mw) == 2 && isInitial(mw[0]) && ms[1] == ew[len(ew)-1] && strings.EqualFold(mw[0][:1], raw[0][:1]) {
+			return true
+		}
+		if equalWords(ms, ew) {
+			return true
 		}
 	}
 	return false
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // nameWords splits a person's name into words, dots of initials dropped.
@@ -226,13 +232,14 @@ func nameWords(s string) []string {
 	return out
 }
 
+var skeletonReplacer = strings.NewReplacer("kh", "h", "yy", "y", "iy", "y", "ii", "i", "ij", "i", "j", "i", "w", "v",
+	"ph", "f", "'", "", "’", "", "-", " ")
+
 // skeleton folds transliteration variants together: Zelensky/Zelenskyy,
 // Podolyak/Podoliak, Mykhailo/Mikhaylo, Kyiv/Kiev stay apart (places are
 // the gazetteer's business).
 func skeleton(s string) string {
-	f := lexicon.Fold(s)
-	f = strings.NewReplacer("kh", "h", "yy", "y", "iy", "y", "ii", "i", "ij", "i", "j", "i", "w", "v", "ph", "f",
-		"'", "", "’", "", "-", " ").Replace(f)
+	f := skeletonReplacer.Replace(lexicon.Fold(s))
 	var sb strings.Builder
 	var prev rune
 	for _, r := range f {

@@ -102,6 +102,9 @@ func (l *Lexicon) Org(name string) (Org, bool) {
 // Fold lower-cases, strips diacritics and dots, and folds curly apostrophes:
 // the key under which names are compared.
 func Fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
 	s = norm.NFD.String(s)
 	var sb strings.Builder
 	sb.Grow(len(s))
@@ -116,6 +119,44 @@ func Fold(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(sb.String()), " ")
+}
+
+// foldASCII is Fold for plain ASCII words, without allocating when the word
+// is already folded.
+func foldASCII(s string) (string, bool) {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return "", false
+		}
+		if c >= 'A' && c <= 'Z' || c == '.' || c == ' ' || c == '\t' || c == '\n' {
+			clean = false
+		}
+	}
+	if clean {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.':
+			continue
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			space = len(b) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b), true
 }
 
 func readLines(name string) []string {
