@@ -12,11 +12,12 @@ import (
 // contains "photo" is not touched.
 var (
 	// "1 of 3 | caption", "Photo 2/5", "Image 1 of 12"
-	reSlideCounter = regexp.MustCompile(`^(?:(?:photo|image|picture|slide)\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*(?:\||:|-|–|—|$)`)
-	// a credit at the end of a caption: "Photo by X/EPA-EFE", "(AP Photo/X)", "Getty Images"
-	reCreditTail = regexp.MustCompile(`(?i)(?:\b(?:photo|photograph|image|picture|video|file photo|credit)s?\s*(?:by|:|credit:?)\s*[^.]{0,80}$|\((?:[A-Z]{2,6} )?(?:photo|image)s?[^)]{0,60}\)\s*$|\b(?:getty images|afp via getty images|shutterstock|reuters/[\w .]+|ap photo[\w/ .]*|epa-efe|anadolu(?: agency)?|alamy)\s*\)?\.?\s*$|\|\s*license photo\s*$)`)
-	// a bare credit line
-	reCreditOnly = regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|photograph|video|credit|source)s?(?:\s*(?:by|credit))?\s*[:/]?\s*[\p{L}.'’\- ]{2,60}(?:/[\p{L}.'’\- ]{2,40})?\)?|license photo|getty images|[\p{L}.'’\- ]{2,40}/(?:afp|ap|reuters|epa|epa-efe|getty images|anadolu|upi|xinhua|tass)(?: via getty images)?)\.?$`)
+	reSlideCounter = regexp.MustCompile(`^(?:(?:photo|image|picture|slide)\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*(?:\||$)|^(?:photo|image|picture|slide)\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\b`)
+	// a credit at the end of a caption: "Photo by X/EPA-EFE", "(AP Photo/X)",
+	// "/ Getty Images", "| License Photo"
+	reCreditTail = regexp.MustCompile(`(?i)(?:\b(?:photo|photograph|image|picture|file photo|credit)s?\s*(?:by|:|credit:?)\s*[^.]{0,80}$|\((?:[A-Z]{2,6} )?(?:photo|image)s?[^)]{0,60}\)\s*$|[/|]\s*(?:getty images|afp via getty images|afp|shutterstock|reuters|ap photo[\w/ .]*|ap|epa-efe|epa|anadolu(?: agency)?|alamy|upi|xinhua)\s*\)?\.?\s*$|\|\s*license photo\s*$)`)
+	// a bare credit line: "Photo: Jane Doe/AFP", "Getty Images"
+	reCreditOnly = regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|photograph|video|credit|source)s?\s*(?:by|credit|:|/)\s*[\p{L}.'’\- ]{2,60}(?:/[\p{L}.'’\- ]{2,40})?\)?|license photo|getty images|[\p{L}.'’\- ]{2,40}/(?:afp|ap|reuters|epa|epa-efe|getty images|anadolu|upi|xinhua|tass)(?: via getty images)?)\.?$`)
 	// whole-block page furniture
 	navPhrases = []string{
 		"latest headlines", "top stories", "most read", "most popular", "trending", "related", "related stories",
@@ -32,11 +33,14 @@ var (
 		"content continues below", "ad", "ads", "promoted", "we recommend", "editor's picks", "don't miss",
 		"scenes from", "photos", "in pictures", "gallery", "view gallery", "open gallery", "more videos",
 	}
-	navSet          = map[string]bool{}
-	rePromptPrefix  = regexp.MustCompile(`(?i)^(?:read more|read next|also read|see also|related|more|watch|listen|sign up|subscribe|click here|follow us|download|get the|join us|don't miss|must read|recommended|read|more on|more from|video|gallery|photos|pictures|explainer|live|opinion|analysis|podcast)\s*(?::|\||»|›|>|–|—|-)\s*`)
-	reSubscribe     = regexp.MustCompile(`(?i)\b(?:sign up (?:for|to|\(|now)|subscrib(?:e|ing) (?:to|for|now)|newsletter|get in touch (?:at|with us|on)|comment on this article|comment policy|follow us on|join (?:us|our) on|download (?:our|the) app|enable javascript|cookies? (?:policy|settings|preferences)|all rights reserved|©|copyright \d{4}|terms of (?:use|service)|privacy policy|get (?:our|the) .{0,30}newsletter|have a (?:news )?tip|send us a tip|contact us at|this article (?:was|is) (?:originally )?(?:published|produced)|we may earn a commission|affiliate link|share (?:this|your) (?:story|article)|click (?:here|to)|tap here)\b`)
-	reAdvert        = regexp.MustCompile(`(?i)^(?:advertisement|advertising|sponsored|paid content|partner content|ad)\b.{0,40}$`)
-	reShortTimeLine = regexp.MustCompile(`(?i)^(?:updated|published|posted|last updated|first published)\b.{0,60}$`)
+	navSet         = map[string]bool{}
+	rePromptPrefix = regexp.MustCompile(`(?i)^(?:read more|read next|also read|see also|related|more|watch|listen|sign up|subscribe|click here|follow us|download|get the|join us|don't miss|must read|recommended|read|more on|more from|video|gallery|photos|pictures|explainer|live|opinion|analysis|podcast)\s*(?::|\||»|›|>|–|—|-)\s*`)
+	// calls to action, which open with the imperative
+	rePromptStart = regexp.MustCompile(`(?i)^(?:sign up|subscribe|click|tap|follow us|join us|join our|download|get (?:our|the latest|breaking)|enable javascript|send us|have a (?:news )?tip|contact us|to (?:subscribe|sign up|read more|continue reading)|for (?:the latest|more stories)|support (?:independent|our) journalism|already a subscriber|log ?in|sign in|create (?:an|a free) account|would you like to comment|please read our|are (?:protests|you) .{0,40}\? get in touch|get in touch)\b`)
+	// page footers and disclosures, wherever they stand in a short block
+	reFooter        = regexp.MustCompile(`(?i)(?:all rights reserved|^©|^copyright\s*(?:©|\(c\)|\d{4})|\bcopyright © |cookie (?:policy|settings|preferences)|privacy policy|we may earn a commission|affiliate links?\b|this (?:article|story) (?:was|is) (?:originally )?(?:published|produced|made possible)|comment policy|subscribing to our|our (?:daily |weekly )?newsletter|sign up (?:for|to) (?:our|the)|get in touch (?:at|with us)|r\d+ ?for the first month)`)
+	reAdvert        = regexp.MustCompile(`(?i)^(?:advertisement|advertising|sponsored(?: content)?(?: (?:by|from) [\p{L}&. ]{1,30})?|paid content|partner content|paid post|ad|ads)(?:\s*[:\-–—|]\s*[\p{L} ]{0,30})?\s*$`)
+	reShortTimeLine = regexp.MustCompile(`(?i)^(?:updated|published|posted|last updated|first published)(?:\s*:|\s+on\b|\s+at\b|\s+\d|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\s+\w+ (?:hours?|minutes?|days?) ago)`)
 	reByline        = regexp.MustCompile(`^(?i:by|words by|written by|reporting by|report by)\s+(\p{Lu}[\p{L}.'’\-]+(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|de|da|van|von|der|al|el|bin))*(?:(?:,|\s+and|\s*&)\s+\p{Lu}[\p{L}.'’\-]+(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|de|da|van|von|der|al|el|bin))*)*)(?:\s*[,|–—-]\s*.{0,60})?$`)
 	reReportingLine = regexp.MustCompile(`^\(?(?i:reporting|additional reporting|writing|editing|compiled|produced|contributed|edited) by\b.{0,300}$`)
 	// an embedded social-media post: "... — Name (@handle) August 5, 2024"
@@ -46,8 +50,7 @@ var (
 	// comment-thread furniture
 	reComments = regexp.MustCompile(`(?i)^(?:all |view |show |read |load )?(?:\d+\s+)?comments?\s*\(?\d*\)?$`)
 	// an author's bio line: "X covers politics ... Follow X on Twitter @x."
-	reAuthorBio = regexp.MustCompile(`(?i)\bfollow (?:\w+ ){0,3}on (?:twitter|x|instagram|facebook|threads|bluesky|linkedin|tiktok)\b|^\p{Lu}[\p{L}'’\-]+(?: \p{Lu}[\p{L}'’\-]+)+ (?:is an? |covers )\w+.{0,120}(?:reporter|editor|correspondent|writer|journalist|columnist|politics|news)\b`)
-	reReadMore  = regexp.MustCompile(`(?i)^(?:read more|read next|also read|see also|related|must read|recommended)\b`)
+	reAuthorBio = regexp.MustCompile(`^(?i:follow)\b.{0,60}(?i:on (?:twitter|x|instagram|facebook|threads|bluesky|linkedin|tiktok))|(?i:follow) \p{Lu}\p{L}+ on (?i:twitter|x)\s+@\w+|^\p{Lu}[\p{L}'’\-]+(?: \p{Lu}[\p{L}'’\-]+)+ (?:is an? (?:[\p{L}\-]+ ){0,3}(?:reporter|editor|correspondent|writer|journalist|columnist|contributor|producer)\b.*(?:\bcover(?:s|ing)\b|based in|\bwrites\b|@\w|(?i:follow)|email)|covers \p{Ll}+)`)
 )
 
 func init() {
@@ -73,25 +76,25 @@ func classify(b Block) string {
 		return document.RemovedNavigation
 	case reSlideCounter.MatchString(low):
 		return document.RemovedCaption
-	case reAdvert.MatchString(low) && len(t) < 60:
+	case len(t) < 60 && reAdvert.MatchString(low):
 		return document.RemovedAdvert
-	case reCreditOnly.MatchString(t):
+	case len(t) < 160 && reCreditOnly.MatchString(t):
 		return document.RemovedCredit
-	case reCreditTail.MatchString(t) && !endsLikeProse(t):
+	case len(t) < 600 && reCreditTail.MatchString(t) && !endsLikeProse(t):
 		return document.RemovedCaption
-	case rePromptPrefix.MatchString(t) && len(t) < 200:
+	case len(t) < 200 && rePromptPrefix.MatchString(t):
 		return document.RemovedRelated
-	case reSubscribe.MatchString(t) && len(t) < 300:
+	case len(t) < 300 && (rePromptStart.MatchString(t) || reFooter.MatchString(t)):
 		return document.RemovedNavigation
 	case reComments.MatchString(t):
 		return document.RemovedNavigation
-	case reEmbeddedPost.MatchString(t) && len(t) < 800:
+	case len(t) < 800 && reEmbeddedPost.MatchString(t):
 		return document.RemovedOther
-	case reCaptionMarks.MatchString(t) && len(strings.Fields(t)) <= 25 && !endsSentence(t):
+	case len(t) < 250 && !endsSentence(t) && reCaptionMarks.MatchString(t):
 		return document.RemovedCaption
-	case reAuthorBio.MatchString(t) && len(t) < 400:
+	case len(t) < 400 && reAuthorBio.MatchString(t):
 		return document.RemovedCredit
-	case reShortTimeLine.MatchString(t):
+	case len(t) < 100 && reShortTimeLine.MatchString(t):
 		return document.RemovedOther
 	}
 	return ""

@@ -154,6 +154,7 @@ func markKickers(blocks []Block, kinds []string, from int) {
 func markGalleryHeads(blocks []Block, kinds []string, from int) {
 	for j := from; j+1 < len(blocks); j++ {
 		if kinds[j] == "" && kinds[j+1] == document.RemovedCaption && looksLikeHeadline(blocks[j].Text) &&
+			!reByline.MatchString(blocks[j].Text) &&
 			len(strings.Fields(blocks[j].Text)) <= 12 && !endsSentence(blocks[j].Text) {
 			kinds[j] = document.RemovedRelated
 		}
@@ -230,6 +231,7 @@ func normKey(s string) string {
 func splitNames(s string) []string {
 	s = strings.ReplaceAll(s, " and ", ",")
 	s = strings.ReplaceAll(s, "&", ",")
+	s = strings.ReplaceAll(s, ";", ",")
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		if p = strings.TrimSpace(p); p != "" {

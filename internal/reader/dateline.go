@@ -27,8 +27,8 @@ var (
 	}
 	reMonthDay  = `(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>(?:19|20)\d\d))?`
 	rePlace     = `(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s+[A-Z][A-Za-z.'’\- ]{1,30})?)`
-	reAgency    = `\((?P<agency>[A-Za-z][A-Za-z0-9&/.\- ]{0,30})\)`
-	reSep       = `\s*(?:--|—|–|-|:)\s+`
+	reAgency    = `(?:\((?P<agency>[A-Za-z][A-Za-z0-9&/.\- ]{0,30})\)|/(?P<wire>[A-Za-z][A-Za-z0-9&.\- ]{1,30})/)`
+	reSep       = `(?:\s*(?:--|-|:)\s+|\s*(?:—|–)\s*)`
 	datelineRes = []*regexp.Regexp{
 		// LONDON, March 3 (Reuters) -   /  KYIV, Ukraine, Feb 2, 2023 (AP) —
 		regexp.MustCompile(`^` + rePlace + `,\s+` + reMonthDay + `\s*(?:` + reAgency + `)?` + reSep),
@@ -36,8 +36,9 @@ var (
 		regexp.MustCompile(`^` + reMonthDay + `\s*` + reAgency + reSep),
 		// KYIV, Ukraine (AP) —
 		regexp.MustCompile(`^` + rePlace + `\s*` + reAgency + reSep),
-		// WASHINGTON — / BHOPAL: (upper-case place alone)
-		regexp.MustCompile(`^(?P<place>[A-Z][A-Z.'’\-]{1,25}(?: [A-Z][A-Z.'’\-]{1,25}){0,2}(?:,\s+[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)?)?)` + `\s*(?:--|—|–|:)\s+`),
+		// WASHINGTON — / TEL AVIV - / BHOPAL: (upper-case place alone; a
+		// colon only before a capital, "NATO: allies" is a headline)
+		regexp.MustCompile(`^(?P<place>[A-Z][A-Z.'’\-]{1,25}(?: [A-Z][A-Z.'’\-]{1,25}){0,2}(?:,\s+[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+)?)?)` + `(?:\s*(?:--|—|–)\s*|\s+-\s+|:\s+(?P<capital>\p{Lu}))`),
 		// (Reuters) -   / /PRNewswire/ --
 		regexp.MustCompile(`^` + reAgency + reSep),
 	}
@@ -61,7 +62,21 @@ func ParseDateline(p string) (d Dateline, ok bool) {
 			}
 			return p[m[2*i]:m[2*i+1]]
 		}
-		d = Dateline{Text: p[:m[1]], Place: strings.TrimSpace(get("place")), Agency: strings.TrimSpace(get("agency"))}
+		end := m[1]
+		if i := re.SubexpIndex("capital"); i >= 0 && m[2*i] >= 0 {
+			end = m[2*i] // the capital after a colon belongs to the story
+		}
+		agency := get("agency")
+		if agency == "" {
+			agency = get("wire")
+		}
+		d = Dateline{Text: p[:end], Place: strings.TrimSpace(get("place")), Agency: strings.TrimSpace(agency)}
+		if strings.HasSuffix(re.String(), "(?P<capital>\\p{Lu}))") && len([]rune(d.Place)) < 3 {
+			continue // "US: ..." is a headline label
+		}
+		if d.Agency == "" && get("month") == "" && strings.TrimSpace(p[end:]) == "" {
+			continue // a bare place opens a story only when the story follows
+		}
 		if d.Place != "" && !plausiblePlace(d.Place) {
 			continue
 		}

@@ -70,7 +70,8 @@ func readHTML(b []byte, meta Meta) ([]Block, pageMeta, []document.Removed, error
 	if d := isoDatePrefix(ld.Published); d != "" {
 		pm.Published = d
 	}
-	if len(ld.Authors) > 0 && pm.Author == "" {
+	// the page's structured data spells its authors as the page does
+	if len(ld.Authors) > 0 {
 		pm.Author = strings.Join(ld.Authors, ", ")
 	}
 	if pm.Sitename == "" {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/sitrep/sitrep/internal/document"
 )
@@ -39,7 +40,15 @@ func Read(b []byte, meta Meta, now time.Time) (*Article, error) {
 
 func readTextArticle(b []byte, meta Meta, now time.Time) (*Article, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	s := strings.ToValidUTF8(string(b), "\uFFFD")
+	s := string(b)
+	if !utf8.ValidString(s) {
+		// Text that is not UTF-8 is most often Latin-1 or Windows-1252.
+		if dec, err := charmap.Windows1252.NewDecoder().String(s); err == nil {
+			s = dec
+		} else {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
+	}
 	blocks := textBlocks(s)
 	c := cleanBlocks(blocks, "", "")
 	a := assemble(c, meta, pageMeta{}, s, now)
@@ -124,6 +133,9 @@ func assemble(c cleaned, meta Meta, pm pageMeta, raw string, now time.Time) *Art
 	if c.dateline != nil {
 		d := c.dateline
 		year := d.Year
+		if year == 0 && len(pm.Published) >= 4 {
+			fmt.Sscanf(pm.Published[:4], "%d", &year)
+		}
 		if year == 0 {
 			year = yearFromPage(raw, d)
 		}
@@ -157,7 +169,7 @@ func assemble(c cleaned, meta Meta, pm pageMeta, raw string, now time.Time) *Art
 	return a
 }
 
-var reFullDate = regexp.MustCompile(`\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+((?:19|20)\d\d)|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-[01]\d-[0-3]\d)\b`)
+var reFullDate = regexp.MustCompile(`\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+((?:19|20)\d\d)\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b|((?:19|20)\d\d)-[01]\d-[0-3]\d(?:\b|T))`)
 
 // fullDateIn returns the first full date (with a year) in s as YYYY-MM-DD.
 func fullDateIn(s string) string {
