@@ -169,7 +169,9 @@ func cleanAlt(s string) (string, bool) {
 	if w := strings.Fields(s); len(w) > 1 && (junkFirst[w[0]] || junkLast[w[len(w)-1]]) {
 		return "", false
 	}
-	if len(fold.Key(s)) < 2 {
+	if len(fold.Key(s)) < 4 {
+		// "At" for Ath, "He" for Hee, "In", "On", "May": too short to
+		// tell from words.
 		return "", false
 	}
 	return s, true
@@ -211,6 +213,7 @@ func main() {
 	b := &builder{adminByKey: map[string]*admin{}, countryByISO: map[string]*country{}}
 	b.readCountries(*countries)
 	b.readAdmin1(*admin1)
+	b.readStops(*extra)
 	b.readCities(*cities)
 	b.readExtra(*extra)
 	b.finishAdmins()
@@ -219,6 +222,7 @@ func main() {
 }
 
 type builder struct {
+	stops        map[string]bool // keys of words never kept as alternates
 	places       []*place
 	admins       []*admin
 	adminByKey   map[string]*admin
@@ -410,6 +414,10 @@ func (b *builder) readCities(path string) {
 		var ascii, other []string
 		for _, raw := range strings.Split(col[3], ",") {
 			a, ok := cleanAlt(raw)
+			if ok && b.stops[fold.Key(a)] {
+				b.count("alternates dropped (stop words)", 1)
+				continue
+			}
 			if !ok {
 				if strings.TrimSpace(raw) != "" {
 					b.count("alternates dropped (script, code or junk)", 1)
@@ -562,12 +570,31 @@ func (b *builder) finishCountries() {
 	}
 }
 
+// readStops reads the stop rows of extra.tsv: words that GeoNames lists as
+// alternate names of some place ("Google" for Topeka) but that news uses
+// for other things.
+func (b *builder) readStops(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fatalf("%v", err)
+	}
+	b.stops = map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "stop\t"); ok {
+			for _, w := range splitNames(rest) {
+				b.stops[fold.Key(w)] = true
+			}
+		}
+	}
+}
+
 // readExtra merges extra.tsv. Rows (tab-separated, '#' comments):
 //
 //	alias    TARGET  NAME|NAME...           more names for a target
 //	drop     TARGET  NAME|NAME...           names to remove from a target
 //	place    KIND    CLASS.CODE  NAME  LAT  LON  CC  ADMIN1  NAME|NAME...
 //	demonym  CC      ADJ|ADJ...
+//	stop     WORD|WORD...                   never alternates (see readStops)
 //
 // TARGET is country:CC, admin:CC.CODE, gn:GEONAMEID or city:CC:NAME (the
 // most populous place of that name in CC). Names with a leading '^' are
@@ -625,6 +652,9 @@ func (b *builder) readExtra(path string) {
 		col := strings.Split(text, "\t")
 		for i := range col {
 			col[i] = strings.TrimSpace(col[i])
+		}
+		if col[0] == "stop" {
+			continue // read by readStops
 		}
 		need := map[string]int{"alias": 3, "drop": 3, "place": 6, "demonym": 3}[col[0]]
 		if need == 0 || len(col) < need {
