@@ -50,7 +50,7 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		}
 		return document.Org, o.Name
 	}
-	switch r.places.PlaceKind(text) {
+	switch r.placeKind(d, parts, text) {
 	case "country", "admin", "city":
 		return document.GPE, ""
 	case "region", "continent", "water":
@@ -98,8 +98,18 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		}
 		// a place's name before other words: "Plymouth Citibus",
 		// "Tamworth Soroptimists", "Kyiv Independent"
-		if k := r.places.PlaceKind(words[0]); (k == "city" || k == "country" || k == "admin") && !r.lex.GivenName(words[0]) {
+		// ... when the rest reads as a plural or an organisation word, not a
+		// surname ("Pilar Bernabé")
+		if k, pop := r.places.Place(words[0]); (k == "country" || k == "admin" || k == "city" && pop >= 50000) &&
+			!r.lex.GivenName(words[0]) && len(words) == 2 && strings.HasSuffix(words[1], "s") {
 			return document.Org, ""
+		}
+		// "Eastern European", "South African": a nationality
+		if _, ok := r.places.Demonym(text); ok {
+			return document.NORP, ""
+		}
+		if _, ok := r.places.Demonym(words[len(words)-1]); ok {
+			return document.NORP, ""
 		}
 		if _, ok := r.places.Demonym(words[0]); ok && !r.lex.GivenName(words[0]) {
 			return document.Org, ""

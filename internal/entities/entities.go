@@ -17,9 +17,10 @@ import (
 
 // Places is what this stage needs to know of geography.
 type Places interface {
-	// PlaceKind tells what a name is: "country", "admin", "city", "region",
-	// "water", "continent", "landmark", or "" when it names no place.
-	PlaceKind(name string) string
+	// Place tells what a name most likely denotes: its kind ("country",
+	// "admin", "city", "region", "water", "continent", "landmark", or ""
+	// when it names no place) and, for a populated place, its population.
+	Place(name string) (kind string, population int64)
 	// Demonym returns the country code of a nationality adjective
 	// ("Ukrainian" -> "UA").
 	Demonym(adj string) (string, bool)
@@ -41,7 +42,7 @@ func New(places Places) *Recognizer {
 
 type noPlaces struct{}
 
-func (noPlaces) PlaceKind(string) string       { return "" }
+func (noPlaces) Place(string) (string, int64)  { return "", 0 }
 func (noPlaces) Demonym(string) (string, bool) { return "", false }
 
 // Recognize returns the entities of text, with mentions in byte offsets of

@@ -11,8 +11,12 @@ import (
 // tests to be independent of the gazetteer.
 type fakePlaces map[string]string
 
-func (f fakePlaces) PlaceKind(name string) string {
-	return f[strings.ToLower(strings.TrimPrefix(name, "the "))]
+func (f fakePlaces) Place(name string) (string, int64) {
+	k := f[strings.ToLower(strings.TrimPrefix(name, "the "))]
+	if k == "city" {
+		return k, 1000000
+	}
+	return k, 0
 }
 
 func (f fakePlaces) Demonym(adj string) (string, bool) {

@@ -93,7 +93,7 @@ func (r *Recognizer) piece(d *doc, s tokens.Sentence, parts []int) {
 		// "President of Ukraine V. Zelensky"
 		if lw := strings.ToLower(d.tok(rest[0])); (lw == "of" || lw == "for") && len(rest) > 2 {
 			for n := len(rest) - 1; n >= 2; n-- {
-				if r.places.PlaceKind(d.span(rest[1:n])) != "" {
+				if r.placeKind(d, rest[1:n], d.span(rest[1:n])) != "" {
 					affil = d.span(rest[1:n])
 					r.emit(d, rest[1:n], false, "", "")
 					rest = rest[n:]
@@ -206,14 +206,6 @@ func (d *doc) spanOffsets(parts []int) (int, int) {
 	w := d.tok(last)
 	end := d.toks[last].End - (len(w) - len(stripPossessive(w)))
 	return start, end
-}
-
-// known: a name in the lexicon or the gazetteer.
-func (r *Recognizer) known(name string) bool {
-	if _, ok := r.lex.Org(name); ok {
-		return true
-	}
-	return r.places.PlaceKind(name) != ""
 }
 
 func (r *Recognizer) emitPerson(d *doc, parts []int, title, affil string) {

@@ -1,6 +1,24 @@
 package extract
 
-import "github.com/sitrep/sitrep/internal/entities"
+import (
+	"github.com/sitrep/sitrep/internal/entities"
+	"github.com/sitrep/sitrep/internal/gazetteer"
+)
 
-// places adapts the gazetteer to what the entity stage needs.
-func places() entities.Places { return nil }
+// gazPlaces is the gazetteer, as the entity stage sees it.
+type gazPlaces struct{ g *gazetteer.Gazetteer }
+
+func (p gazPlaces) Place(name string) (string, int64) {
+	if !p.g.IsPlaceName(name) {
+		return "", 0
+	}
+	ps := p.g.Lookup(name)
+	if len(ps) == 0 {
+		return "", 0
+	}
+	return ps[0].Kind, ps[0].Population
+}
+
+func (p gazPlaces) Demonym(adj string) (string, bool) { return p.g.Demonym(adj) }
+
+func places() entities.Places { return gazPlaces{gazetteer.Load()} }

@@ -1,0 +1,76 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/tokens"
+)
+
+// minBarePopulation is the population from which a town's name alone, with
+// no "in" or ", Country" around it, is taken for the town: the gazetteer
+// holds hamlets called Police, Be and Hero.
+const minBarePopulation = 15000
+
+// placePrepositions introduce a place ("in Huaylillas", "village of X").
+var placePrepositions = map[string]bool{
+	"in": true, "near": true, "at": true, "from": true, "outside": true, "into": true, "towards": true,
+	"toward": true, "across": true, "around": true, "between": true,
+}
+
+var settlementNouns = map[string]bool{
+	"village": true, "town": true, "city": true, "district": true, "province": true, "region": true,
+	"settlement": true, "municipality": true, "suburb": true, "hamlet": true, "port": true, "capital": true,
+}
+
+// placeKind is what a piece denotes as a place, after the checks that keep
+// common words, first names and hamlets from becoming places. d may be nil
+// when there is no context.
+func (r *Recognizer) placeKind(d *doc, parts []int, text string) string {
+	kind, pop := r.places.Place(text)
+	if kind != "city" {
+		return kind
+	}
+	if isAcronym(text) {
+		return "" // "CAAN" is an agency before it is a hamlet
+	}
+	if strings.Contains(strings.TrimSpace(text), " ") {
+		return kind
+	}
+	if d != nil && d.lower[strings.ToLower(text)] {
+		return "" // the text uses the word as a common noun
+	}
+	if r.lex.GivenName(text) && pop < 200000 {
+		return "" // "Taylor", "Florence": a person's name first
+	}
+	if pop >= minBarePopulation || d != nil && placeContext(d, parts) {
+		return kind
+	}
+	return ""
+}
+
+// placeContext: a preposition or a settlement noun before the name, or a
+// country after it ("Huaylillas, Peru").
+func placeContext(d *doc, parts []int) bool {
+	if len(parts) == 0 {
+		return false
+	}
+	first, last := parts[0], parts[len(parts)-1]
+	if first > 0 && d.toks[first-1].Kind == tokens.Word {
+		w := strings.ToLower(d.tok(first - 1))
+		if placePrepositions[w] {
+			return true
+		}
+		if w == "of" && first > 1 && settlementNouns[strings.ToLower(d.tok(first-2))] {
+			return true
+		}
+	}
+	return last+2 < len(d.toks) && d.tok(last+1) == "," && d.toks[last+2].Kind == tokens.Word && hasLetterUpper(d.tok(last+2))
+}
+
+// known: a name in the lexicon or the gazetteer.
+func (r *Recognizer) known(name string) bool {
+	if _, ok := r.lex.Org(name); ok {
+		return true
+	}
+	return r.placeKind(nil, nil, name) != ""
+}
