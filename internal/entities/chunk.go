@@ -57,7 +57,7 @@ func (r *Recognizer) nameToken(w string) bool {
 		}
 	}
 	core := stripPossessive(w)
-	if r.lex.Calendar[lexicon.Fold(core)] || r.lex.NotEntities[lexicon.Fold(core)] {
+	if r.lex.Calendar[lexicon.Fold(core)] || honours[lexicon.Fold(core)] {
 		return false
 	}
 	if core == "I" || strings.HasPrefix(core, "I'") || strings.HasPrefix(core, "I’") {
@@ -75,6 +75,10 @@ func (r *Recognizer) pluralPossessiveInName(d *doc, j, last int) bool {
 	}
 	return r.lex.OrgHeads[lexicon.Fold(d.tok(j+1))] && spaced(d, j, j+1)
 }
+
+// honours follow a name and end it: "Afrasiab Anwar MBE", "Luke Pollard MP".
+var honours = map[string]bool{"mbe": true, "obe": true, "cbe": true, "kbe": true, "dbe": true, "kc": true, "qc": true,
+	"mp": true, "mep": true, "msp": true, "ms": true, "phd": true, "jr": true, "sr": true}
 
 // stripPossessive drops a final 's or ’s.
 func stripPossessive(w string) string {
@@ -108,6 +112,13 @@ func (r *Recognizer) chunkSentence(d *doc, s tokens.Sentence) {
 					continue
 				}
 				break
+			}
+			// "Chiefs’ Council": a detached plural apostrophe before a head
+			if next+1 < s.Last && (d.tok(next) == "’" || d.tok(next) == "'") && adjacent(d, j, next) &&
+				strings.HasSuffix(d.tok(j), "s") && r.lex.OrgHeads[lexicon.Fold(d.tok(next+1))] && spaced(d, next, next+1) {
+				parts = append(parts, next+1)
+				j = next + 1
+				continue
 			}
 			if next < s.Last && d.toks[next].Kind == tokens.Word && r.nameToken(d.tok(next)) && spaced(d, j, next) {
 				parts = append(parts, next)

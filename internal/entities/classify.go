@@ -19,6 +19,9 @@ var facilityHeads = map[string]bool{
 	"cemetery": true, "cathedral": true, "mosque": true, "temple": true, "park": true, "tower": true, "station": true,
 	"base": true, "prison": true, "camp": true, "crossing": true, "dam": true, "plant": true, "port": true,
 	"harbour": true, "harbor": true, "gardens": true, "hall": true, "building": true, "parade": true, "embankment": true,
+	"green": true, "hill": true, "hills": true, "heath": true, "common": true, "vale": true,
+	"valley": true, "bay": true, "beach": true, "island": true, "islands": true, "mountains": true, "lake": true,
+	"river": true, "peninsula": true, "desert": true, "coast": true, "gulf": true, "strait": true, "canal": true,
 	"memorial": true, "monument": true, "castle": true, "market": true, "mall": true, "terminal": true,
 	"library": true, "museum": true, "theatre": true, "theater": true, "hotel": true, "cinema": true,
 }
@@ -44,6 +47,9 @@ var surnameEndings = []string{"enko", "chuk", "czuk", "yuk", "iuk", "ovich", "ev
 // classify types a capitalised piece from its own words. It returns "" when
 // the words alone cannot tell, for coreference to decide.
 func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string) {
+	if !strings.Contains(text, " ") && r.lex.NotEntities[lexicon.Fold(stripPossessive(text))] {
+		return skip, ""
+	}
 	if o, ok := r.lex.Org(text); ok {
 		if o.Type == "MEDIA" {
 			return document.Media, o.Name
@@ -67,8 +73,10 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 			return document.NORP, "" // "Palestinians"
 		}
 	}
-	// a role without a name: "Palestinian Ambassador", "Defence Minister"
-	if r.lex.Title(words[len(words)-1]) || len(words) >= 2 && r.lex.Title(strings.Join(words[len(words)-2:], " ")) {
+	// a role without a name: "Palestinian Ambassador", "Defence Minister";
+	// but "Bebe King" is a girl
+	if (r.lex.Title(words[len(words)-1]) || len(words) >= 2 && r.lex.Title(strings.Join(words[len(words)-2:], " "))) &&
+		!r.lex.GivenName(words[0]) {
 		return skip, ""
 	}
 	last := lexicon.Fold(words[len(words)-1])
@@ -105,7 +113,7 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 			return document.Org, ""
 		}
 		// "Eastern European", "South African": a nationality
-		if _, ok := r.places.Demonym(text); ok {
+		if _, ok := r.places.Demonym(text); ok || regionalAdjective(words) {
 			return document.NORP, ""
 		}
 		if _, ok := r.places.Demonym(words[len(words)-1]); ok {
@@ -128,6 +136,21 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		return document.Org, ""
 	}
 	return "", ""
+}
+
+// regionalAdjective: "Eastern European", "Middle Eastern", "Sub-Saharan
+// African" — adjectives of a region, not names.
+func regionalAdjective(words []string) bool {
+	adj := map[string]bool{"european": true, "african": true, "asian": true, "american": true, "arab": true,
+		"nordic": true, "baltic": true, "balkan": true, "caribbean": true, "latin": true, "eastern": true,
+		"western": true, "northern": true, "southern": true, "central": true, "middle": true, "pacific": true,
+		"atlantic": true, "mediterranean": true, "scandinavian": true, "sub-saharan": true, "gulf": true}
+	for _, w := range words {
+		if !adj[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // words are the tokens of a piece, without connectors' case changed.

@@ -27,6 +27,13 @@ var settlementNouns = map[string]bool{
 // when there is no context.
 func (r *Recognizer) placeKind(d *doc, parts []int, text string) string {
 	kind, pop := r.places.Place(text)
+	single := !strings.Contains(strings.TrimSpace(text), " ")
+	if single && kind != "country" && directionWords[strings.ToLower(text)] {
+		return "" // "Western partners", "Central" alone
+	}
+	if single && (kind == "admin" || kind == "admin2") && d != nil && d.lower[strings.ToLower(text)] {
+		return ""
+	}
 	if kind != "city" {
 		return kind
 	}
@@ -47,6 +54,11 @@ func (r *Recognizer) placeKind(d *doc, parts []int, text string) string {
 	}
 	return ""
 }
+
+var directionWords = map[string]bool{"western": true, "eastern": true, "northern": true, "southern": true,
+	"central": true, "north": true, "south": true, "east": true, "west": true, "upper": true, "lower": true,
+	"coast": true, "lakes": true, "capital": true, "islands": true, "northwest": true, "northeast": true,
+	"southwest": true, "southeast": true, "greater": true, "middle": true}
 
 // placeContext: a preposition or a settlement noun before the name, or a
 // country after it ("Huaylillas, Peru").

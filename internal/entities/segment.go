@@ -17,9 +17,13 @@ var splitWords = map[string]bool{"and": true, "&": true, "on": true, "for": true
 // segment turns one capitalised chunk into mentions: it splits off titles,
 // leading function words and coordinated names, and types each piece.
 func (r *Recognizer) segment(d *doc, s tokens.Sentence, parts []int) {
-	// Coordination: "Russia and Ukraine" is two names, "Devon and Cornwall
-	// Police" one, unless both sides are names we know ("Newcastle and
-	// Manchester United").
+	// Coordination: "Russia and Ukraine" and "Israel and the Palestinian
+	// Authority" are two names; "Devon and Cornwall Police", "UN Relief and
+	// Works Agency" and "Police Federation of England and Wales" are one.
+	if r.known(d.span(trimConnectors(d, parts))) {
+		r.piece(d, s, parts)
+		return
+	}
 	start := 0
 	for k := 0; k < len(parts); k++ {
 		if !splitWords[strings.ToLower(d.tok(parts[k]))] {
@@ -29,12 +33,28 @@ func (r *Recognizer) segment(d *doc, s tokens.Sentence, parts []int) {
 		if len(left) == 0 || len(right) == 0 {
 			continue
 		}
-		if !r.orgish(d, parts[start:]) || r.known(d.span(left)) || r.known(d.span(right)) {
-			r.piece(d, s, parts[start:k])
-			start = k + 1
+		switch {
+		case r.orgish(d, left) && hasWord(d, left, "of", "for"):
+			continue // "... of England and Wales" goes on
+		case r.known(d.span(left)) || r.known(d.span(right)):
+		case r.orgish(d, parts[start:]):
+			continue
 		}
+		r.piece(d, s, parts[start:k])
+		start = k + 1
 	}
 	r.piece(d, s, parts[start:])
+}
+
+func hasWord(d *doc, parts []int, words ...string) bool {
+	for _, ti := range parts {
+		for _, w := range words {
+			if strings.EqualFold(d.tok(ti), w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // orgish: the chunk holds an organisation head word ("Police Federation of
@@ -108,7 +128,7 @@ func (r *Recognizer) piece(d *doc, s tokens.Sentence, parts []int) {
 		// "General Civil Aviation Authority", "UN General Assembly": what
 		// follows the title-like word is no person.
 		if typ, _ := r.classify(d, rest, d.span(rest)); typ != "" && typ != document.Person ||
-			len(rest) == 1 && r.lex.OrgHeads[lexicon.Fold(d.tok(rest[0]))] {
+			len(rest) == 1 && r.lex.OrgHeads[lexicon.Fold(stripPossessive(d.tok(rest[0])))] {
 			continue
 		}
 		// "Leader of Burnley Council Afrasiab Anwar": the organisation the
