@@ -39,10 +39,22 @@ func (r *Recognizer) analyse(text string, inBody bool) *doc {
 		r.chunkSentence(d, s)
 	}
 	r.findNominals(d)
+	r.setOwners(d)
 	return d
 }
 
 func (d *doc) tok(i int) string { return d.toks[i].Text(d.text) }
+
+// sentenceStart reports a token that opens its sentence (after opening
+// quotes or brackets).
+func (d *doc) sentenceStart(ti int) bool {
+	for _, s := range d.sents {
+		if ti >= s.First && ti < s.Last {
+			return startsAfterOpener(d, s, ti)
+		}
+	}
+	return false
+}
 
 // nameToken: a word that can be part of a name.
 func (r *Recognizer) nameToken(w string) bool {

@@ -13,6 +13,7 @@ import (
 type entity struct {
 	typ       string
 	canonical string // lexicon name, when known
+	owner     string // the country of a state body, when known
 	mentions  []*mention
 	forms     []string   // distinct mention texts, for matching
 	formWords [][]string // the skeletons of each form's words
@@ -52,10 +53,22 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 			e.formWords = append(e.formWords, sk)
 			addKey(e, "f:"+lexicon.Fold(m.text))
 			addKey(e, "s:"+skeleton(m.text))
+			if p := ofPrefix(m.text, r); p != "" {
+				addKey(e, "f:"+p)
+			}
 			if isAcronym(m.text) {
 				addKey(e, "A:"+strings.ReplaceAll(strings.ToUpper(m.text), ".", ""))
 			} else if a := acronymOf(m.text); len(a) >= 2 {
 				addKey(e, "a:"+a)
+			}
+		}
+		if m.core != "" {
+			addKey(e, "o:"+m.core)
+			if k := ownedTail(m); k != "" {
+				addKey(e, k)
+			}
+			if e.owner == "" {
+				e.owner = m.owner
 			}
 		}
 		if e.canonical == "" && m.canonical != "" {
@@ -115,6 +128,9 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 		// a capitalised first word or a headline word alone proves nothing
 		if m.inBody && m.typ == "" && counts[lexicon.Fold(m.text)] >= 2 && !m.initial {
 			m.typ = document.Org
+			if r.lex.PersonName(m.text) {
+				m.typ = document.Person // "Gallagher" twice: a player, not a club
+			}
 			e := &entity{typ: m.typ}
 			join(e, m)
 			ents = append(ents, e)
@@ -139,6 +155,15 @@ func (r *Recognizer) findEntity(ents []*entity, index map[string][]*entity, m *m
 		}
 	}
 	keys := []string{"f:" + key, "s:" + skeleton(m.text)}
+	if p := ofPrefix(m.text, r); p != "" {
+		keys = append(keys, "f:"+p)
+	}
+	if m.core != "" {
+		keys = append(keys, "o:"+m.core)
+		if k := ownedTail(m); k != "" {
+			keys = append(keys, k)
+		}
+	}
 	if m.canonical != "" {
 		keys = append(keys, "c:"+m.canonical)
 	}
@@ -150,8 +175,12 @@ func (r *Recognizer) findEntity(ents []*entity, index map[string][]*entity, m *m
 	for _, k := range keys {
 		list := index[k]
 		for i := len(list) - 1; i >= 0; i-- {
-			if m.typ == "" || compatible(list[i].typ, m.typ) {
-				return list[i]
+			e := list[i]
+			if m.owner != "" && e.owner != "" && m.owner != e.owner {
+				continue // Russia's ministry is not Ukraine's
+			}
+			if m.typ == "" || compatible(e.typ, m.typ) {
+				return e
 			}
 		}
 	}
@@ -163,6 +192,33 @@ func (r *Recognizer) findEntity(ents []*entity, index map[string][]*entity, m *m
 		}
 	}
 	return nil
+}
+
+// ofPrefix is the folded "Police Federation" of "Police Federation of
+// England and Wales": an organisation's short name, when it ends in a head.
+func ofPrefix(name string, r *Recognizer) string {
+	i := strings.Index(name, " of ")
+	if i <= 0 {
+		return ""
+	}
+	p := lexicon.Fold(name[:i])
+	if !strings.Contains(p, " ") || !r.lex.OrgHeads[lastWord(p)] {
+		return ""
+	}
+	return p
+}
+
+// ownedTail keys a country's body by its last two words, so that
+// "Ukraine's state emergency service" and "Ukraine's emergency service" join.
+func ownedTail(m *mention) string {
+	if m.owner == "" {
+		return ""
+	}
+	w := strings.Fields(m.core)
+	if len(w) < 2 {
+		return ""
+	}
+	return "t:" + m.owner + ":" + strings.Join(w[len(w)-2:], " ")
 }
 
 // compatible types may name one thing (an outlet is an organisation).

@@ -24,6 +24,8 @@ type Places interface {
 	// Demonym returns the country code of a nationality adjective
 	// ("Ukrainian" -> "UA").
 	Demonym(adj string) (string, bool)
+	// Country returns the code of a country's name ("Ukraine" -> "UA").
+	Country(name string) (string, bool)
 }
 
 // Recognizer finds entities. It is safe for concurrent use.
@@ -44,6 +46,7 @@ type noPlaces struct{}
 
 func (noPlaces) Place(string) (string, int64)  { return "", 0 }
 func (noPlaces) Demonym(string) (string, bool) { return "", false }
+func (noPlaces) Country(string) (string, bool) { return "", false }
 
 // Recognize returns the entities of text, with mentions in byte offsets of
 // text. heads are headline and standfirst: their entities count, but their
@@ -81,5 +84,7 @@ type mention struct {
 	inBody     bool   // offsets point into the body text
 	initial    bool   // at the start of a sentence
 	nominal    string // for "the ministry": the head word to resolve
+	owner      string // the country an organisation belongs to: "Ukraine's Defense Ministry" -> UA
+	core       string // the organisation's name without its owner, folded
 	entity     int    // index of the entity it joined, -1 before
 }

@@ -25,6 +25,11 @@ func (f fakePlaces) Demonym(adj string) (string, bool) {
 	return code, ok
 }
 
+func (f fakePlaces) Country(name string) (string, bool) {
+	code, ok := map[string]string{"Ukraine": "UA", "Russia": "RU", "Nepal": "NP", "Belarus": "BY", "Georgia": "GE"}[name]
+	return code, ok
+}
+
 var testPlaces = fakePlaces{
 	"ukraine": "country", "russia": "country", "kyiv": "city", "kharkiv": "city", "belarus": "country",
 	"brussels": "city", "nepal": "country", "kathmandu": "city", "georgia": "country", "plymouth": "city",

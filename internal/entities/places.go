@@ -49,7 +49,11 @@ func (r *Recognizer) placeKind(d *doc, parts []int, text string) string {
 	if r.lex.GivenName(text) && pop < 200000 {
 		return "" // "Taylor", "Florence": a person's name first
 	}
-	if pop >= minBarePopulation || d != nil && placeContext(d, parts) {
+	if d != nil && placeContext(d, parts) {
+		return kind
+	}
+	// a capitalised first word of a sentence needs a big town behind it
+	if pop >= minBarePopulation && !(d != nil && len(parts) > 0 && d.sentenceStart(parts[0]) && pop < 100000) {
 		return kind
 	}
 	return ""

@@ -21,4 +21,9 @@ func (p gazPlaces) Place(name string) (string, int64) {
 
 func (p gazPlaces) Demonym(adj string) (string, bool) { return p.g.Demonym(adj) }
 
+func (p gazPlaces) Country(name string) (string, bool) {
+	c, ok := p.g.CountryByName(name)
+	return c.ISO2, ok
+}
+
 func places() entities.Places { return gazPlaces{gazetteer.Load()} }

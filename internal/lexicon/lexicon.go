@@ -7,6 +7,7 @@ package lexicon
 
 import (
 	"bufio"
+	"compress/gzip"
 	"embed"
 	"strings"
 	"sync"
@@ -15,8 +16,40 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed data/*.txt data/*.tsv
+//go:embed data/*.txt data/*.tsv data/*.txt.gz
 var files embed.FS
+
+var (
+	personOnce  sync.Once
+	personNames map[string]struct{}
+)
+
+// PersonName reports a word that the large first- and last-name list holds
+// ("Gallagher", "Niroula"). The list is noisy, so it is weak evidence, read
+// only to tell a repeated unknown word that names a person from one that
+// names an organisation. It loads on first use.
+func (l *Lexicon) PersonName(w string) bool {
+	personOnce.Do(func() {
+		personNames = map[string]struct{}{}
+		f, err := files.Open("data/person_names.txt.gz")
+		if err != nil {
+			panic("lexicon: missing person_names.txt.gz")
+		}
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			panic("lexicon: bad person_names.txt.gz: " + err.Error())
+		}
+		sc := bufio.NewScanner(zr)
+		for sc.Scan() {
+			if line := sc.Text(); line != "" && line[0] != '#' {
+				personNames[line] = struct{}{}
+			}
+		}
+	})
+	_, ok := personNames[w]
+	return ok
+}
 
 // Org is a well-known organisation or outlet.
 type Org struct {

@@ -33,3 +33,10 @@ func TestLoad(t *testing.T) {
 		t.Errorf("Reuters: %+v", o)
 	}
 }
+
+func TestPersonName(t *testing.T) {
+	l := Load()
+	if !l.PersonName("Gallagher") || l.PersonName("Reuters") {
+		t.Error("PersonName: want Gallagher, not Reuters")
+	}
+}
