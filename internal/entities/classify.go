@@ -23,7 +23,28 @@ var facilityHeads = map[string]bool{
 	"valley": true, "bay": true, "beach": true, "island": true, "islands": true, "mountains": true, "lake": true,
 	"river": true, "peninsula": true, "desert": true, "coast": true, "gulf": true, "strait": true, "canal": true,
 	"memorial": true, "monument": true, "castle": true, "market": true, "mall": true, "terminal": true,
+	"drive": true, "highway": true, "motorway": true, "way": true, "junction": true, "checkpoint": true,
 	"library": true, "museum": true, "theatre": true, "theater": true, "hotel": true, "cinema": true,
+}
+
+// areaHeads make a capitalised phrase an administrative area or settlement
+// ("Sudurpashchim Province", "New Kru Town", "Pokrovsk district").
+var areaHeads = map[string]bool{
+	"province": true, "county": true, "district": true, "region": true, "oblast": true, "raion": true,
+	"governorate": true, "prefecture": true, "municipality": true, "territory": true, "territories": true,
+	"town": true, "village": true, "township": true, "borough": true, "parish": true, "canton": true,
+	"emirate": true, "state": false, "city": false,
+}
+
+// nameCase turns "MONROVIA" into "Monrovia".
+func nameCase(w string) string {
+	if w == "" {
+		return w
+	}
+	lower := strings.ToLower(w)
+	r := []rune(lower)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
 }
 
 // mediaHeads make an organisation a news outlet.
@@ -84,6 +105,9 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 	if len(words) > 1 && facilityHeads[last] {
 		return document.Fac, ""
 	}
+	if len(words) > 1 && areaHeads[last] {
+		return document.GPE, ""
+	}
 	if r.lex.OrgHeads[last] || len(words) > 2 && r.lex.OrgHeads[first] && strings.EqualFold(words[1], "of") {
 		if mediaHeads[last] {
 			return document.Media, ""
@@ -94,6 +118,12 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		return document.Org, ""
 	}
 	if len(words) == 1 && isAcronym(words[0]) {
+		// a shouted place name ("MONROVIA —" in a dateline) is a place
+		if len(words[0]) >= 4 {
+			if k := r.placeKind(d, parts, nameCase(words[0])); k == "city" || k == "country" || k == "admin" {
+				return document.GPE, ""
+			}
+		}
 		return document.Org, ""
 	}
 	if len(words) >= 2 {

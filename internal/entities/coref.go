@@ -417,6 +417,11 @@ func firstStart(e document.Entity) int {
 	return e.Mentions[0].Start
 }
 
+// isShouted: a word of more than one letter, all in capitals.
+func isShouted(s string) bool {
+	return len(s) > 1 && strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
 // better prefers more words, then proper case over all capitals.
 func better(a, b, typ string) bool {
 	if b == "" {
@@ -427,6 +432,12 @@ func better(a, b, typ string) bool {
 		return true
 	}
 	if isAcronym(a) && !isAcronym(b) {
+		return false
+	}
+	if isShouted(b) && !isShouted(a) {
+		return true // "Kathmandu" over the dateline's "KATHMANDU"
+	}
+	if isShouted(a) && !isShouted(b) {
 		return false
 	}
 	if wa != wb {
