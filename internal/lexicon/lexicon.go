@@ -29,8 +29,14 @@ var (
 // only to tell a repeated unknown word that names a person from one that
 // names an organisation. It loads on first use.
 func (l *Lexicon) PersonName(w string) bool {
-	personOnce.Do(func() {
-		personNames = map[string]struct{}{}
+	personOnce.Do(func() { personNames = readPersonNames() })
+	_, ok := personNames[w]
+	return ok
+}
+
+func readPersonNames() map[string]struct{} {
+	{
+		personNames := map[string]struct{}{}
 		f, err := files.Open("data/person_names.txt.gz")
 		if err != nil {
 			panic("lexicon: missing person_names.txt.gz")
@@ -46,9 +52,8 @@ func (l *Lexicon) PersonName(w string) bool {
 				personNames[line] = struct{}{}
 			}
 		}
-	})
-	_, ok := personNames[w]
-	return ok
+		return personNames
+	}
 }
 
 // Org is a well-known organisation or outlet.
@@ -80,8 +85,14 @@ var (
 
 // Load returns the lexicon, reading it once.
 func Load() *Lexicon {
-	once.Do(func() {
-		lex = &Lexicon{
+	once.Do(func() { lex = build() })
+	return lex
+}
+
+// build reads the embedded lists.
+func build() *Lexicon {
+	{
+		lex := &Lexicon{
 			GivenNames:    readSet("data/given_names.txt", false),
 			Titles:        readSet("data/titles.txt", true),
 			OrgHeads:      readSet("data/org_heads.txt", true),
@@ -113,8 +124,8 @@ func Load() *Lexicon {
 				}
 			}
 		}
-	})
-	return lex
+		return lex
+	}
 }
 
 // GivenName reports a given name, as written (case matters: "Will" the name,

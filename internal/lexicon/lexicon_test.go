@@ -1,6 +1,9 @@
 package lexicon
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	cases := map[string]string{
@@ -39,4 +42,30 @@ func TestPersonName(t *testing.T) {
 	if !l.PersonName("Gallagher") || l.PersonName("Reuters") {
 		t.Error("PersonName: want Gallagher, not Reuters")
 	}
+}
+
+// BenchmarkLoad measures reading every list, the large name list included.
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if l := build(); len(l.GivenNames) == 0 {
+			b.Fatal("empty")
+		}
+		if len(readPersonNames()) == 0 {
+			b.Fatal("empty")
+		}
+	}
+}
+
+// TestLoadCost logs the heap the lexicons take (the target is < 150 MB).
+func TestLoadCost(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	l, p := build(), readPersonNames()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	t.Logf("lexicons: %d given names, %d person names, heap +%.1f MB",
+		len(l.GivenNames), len(p), float64(after.HeapAlloc-before.HeapAlloc)/(1<<20))
+	runtime.KeepAlive(l)
+	runtime.KeepAlive(p)
 }
