@@ -41,7 +41,33 @@ func extractValid(t *testing.T, name string, b []byte) *document.Document {
 	if err := document.Validate(j); err != nil {
 		t.Fatalf("%s: document does not validate: %v\n%s", name, err, j)
 	}
+	checkOffsets(t, name, d)
 	return d
+}
+
+// checkOffsets: every mention's offsets read back its text, and every
+// entity has a name and a known type.
+func checkOffsets(t *testing.T, name string, d *document.Document) {
+	t.Helper()
+	types := map[string]bool{document.Person: true, document.Org: true, document.Media: true, document.GPE: true,
+		document.Loc: true, document.Fac: true, document.NORP: true}
+	for _, e := range d.Entities {
+		if e.Name == "" || !types[e.Type] {
+			t.Errorf("%s: entity %s has name %q, type %q", name, e.ID, e.Name, e.Type)
+		}
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End || d.Text[m.Start:m.End] != m.Text {
+				t.Errorf("%s: entity %q mention %q at %d:%d does not match the text", name, e.Name, m.Text, m.Start, m.End)
+			}
+		}
+	}
+	for _, p := range d.Places {
+		for _, m := range p.Mentions {
+			if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End || d.Text[m.Start:m.End] != m.Text {
+				t.Errorf("%s: place %q mention %q at %d:%d does not match the text", name, p.Name, m.Text, m.Start, m.End)
+			}
+		}
+	}
 }
 
 // expectation is a sample's NAME.expect.json.
