@@ -124,6 +124,10 @@ func scanNumber(s string, i int) int {
 			end++
 			continue
 		}
+		if r, size := utf8.DecodeRuneInString(s[end:]); c >= utf8.RuneSelf && unicode.IsDigit(r) {
+			end += size // other scripts' digits: "٠١٢"
+			continue
+		}
 		if (c == ',' || c == '.') && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
 			end++
 			continue
