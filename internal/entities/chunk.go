@@ -88,6 +88,11 @@ func (r *Recognizer) pluralPossessiveInName(d *doc, j, last int) bool {
 	return r.lex.OrgHeads[lexicon.Fold(d.tok(j+1))] && spaced(d, j, j+1)
 }
 
+// lowerAreaWords are the division words news writes in lower case after a
+// place's name.
+var lowerAreaWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true,
+	"raion": true, "governorate": true, "county": true, "prefecture": true, "municipality": true}
+
 // honours follow a name and end it: "Afrasiab Anwar MBE", "Luke Pollard MP".
 var honours = map[string]bool{"mbe": true, "obe": true, "cbe": true, "kbe": true, "dbe": true, "kc": true, "qc": true,
 	"mp": true, "mep": true, "msp": true, "ms": true, "phd": true, "jr": true, "sr": true}
@@ -150,6 +155,14 @@ func (r *Recognizer) chunkSentence(d *doc, s tokens.Sentence) {
 				continue
 			}
 			break
+		}
+		// "Shevchenko district", "the Luhansk region": a lower-case division
+		// word after a name belongs to the place's name
+		if !possessive(d.tok(j)) && j+1 < s.Last && lowerAreaWords[d.tok(j+1)] && spaced(d, j, j+1) {
+			if _, demonym := r.places.Demonym(d.span(parts)); !demonym {
+				parts = append(parts, j+1)
+				j++
+			}
 		}
 		r.segment(d, s, parts)
 		i = j + 1

@@ -77,6 +77,15 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		}
 		return document.Org, o.Name
 	}
+	// nationalities first: "Spanish" is not the town in Ontario
+	if !strings.Contains(text, " ") {
+		if _, ok := r.places.Demonym(text); ok {
+			return document.NORP, ""
+		}
+		if regionalAdjective([]string{text}) {
+			return document.NORP, ""
+		}
+	}
 	switch r.placeKind(d, parts, text) {
 	case "country", "admin", "city":
 		return document.GPE, ""

@@ -12,10 +12,7 @@ import (
 const minBarePopulation = 15000
 
 // placePrepositions introduce a place ("in Huaylillas", "village of X").
-var placePrepositions = map[string]bool{
-	"in": true, "near": true, "at": true, "from": true, "outside": true, "into": true, "towards": true,
-	"toward": true, "across": true, "around": true, "between": true,
-}
+var placePrepositions = map[string]bool{"in": true, "near": true, "outside": true}
 
 var settlementNouns = map[string]bool{
 	"village": true, "town": true, "city": true, "district": true, "province": true, "region": true,

@@ -7,6 +7,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -15,8 +16,11 @@ import (
 
 	"github.com/sitrep/sitrep/internal/document"
 	"github.com/sitrep/sitrep/internal/entities"
+	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/lang"
 	"github.com/sitrep/sitrep/internal/reader"
+	"github.com/sitrep/sitrep/internal/timex"
 )
 
 // Options of one extraction.
@@ -65,6 +69,10 @@ func fromArticle(a *reader.Article) *document.Document {
 			deck = *d.Deck
 		}
 		d.Entities = recognizer().Recognize(d.Text, d.Title, deck)
+		d.Places = resolver().Resolve(d.Text, d.Entities, d.Dateline)
+	}
+	if t, err := publishedTime(d.Published); err == nil {
+		d.Timexes = timex.Find(d.Text, t)
 	}
 	d.Normalize()
 	return d
@@ -73,12 +81,28 @@ func fromArticle(a *reader.Article) *document.Document {
 var (
 	recOnce sync.Once
 	rec     *entities.Recognizer
+	geoOnce sync.Once
+	geoRes  *geo.Resolver
 )
+
+// resolver is built once over the shared gazetteer.
+func resolver() *geo.Resolver {
+	geoOnce.Do(func() { geoRes = geo.New(gazetteer.Load()) })
+	return geoRes
+}
 
 // recognizer is built once: its lexicons and gazetteer are shared.
 func recognizer() *entities.Recognizer {
 	recOnce.Do(func() { rec = entities.New(places()) })
 	return rec
+}
+
+// publishedTime reads the document's ISO date or datetime.
+func publishedTime(s string) (time.Time, error) {
+	if len(s) >= 10 {
+		return time.Parse("2006-01-02", s[:10])
+	}
+	return time.Time{}, fmt.Errorf("no publication date")
 }
 
 // ContentID is the hex SHA-256 of the body in NFC with white space collapsed:
