@@ -126,6 +126,9 @@ type Quote struct {
 	Start       int      `json:"start"`
 	End         int      `json:"end"`
 	Flags       []string `json:"flags,omitempty"`
+	// In is "title" or "deck" for a quote in the headline or standfirst,
+	// whose offsets are then into that field; empty for the body.
+	In string `json:"in,omitempty"`
 }
 
 // Fatalities is the ACLED-style death count of an event.

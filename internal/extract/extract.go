@@ -19,6 +19,7 @@ import (
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/lang"
+	"github.com/sitrep/sitrep/internal/quotes"
 	"github.com/sitrep/sitrep/internal/reader"
 	"github.com/sitrep/sitrep/internal/timex"
 )
@@ -70,6 +71,7 @@ func fromArticle(a *reader.Article) *document.Document {
 		}
 		d.Entities = recognizer().Recognize(d.Text, d.Title, deck)
 		d.Places = resolver().Resolve(d.Text, d.Entities, d.Dateline)
+		d.Quotes = quotes.Find(d.Text, d.Entities, d.Title, deck)
 	}
 	if t, err := publishedTime(d.Published); err == nil {
 		d.Timexes = timex.Find(d.Text, t)

@@ -1,0 +1,256 @@
+package quotes
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/document"
+)
+
+// attribute finds who said a quote: in the words after it (`," he
+// said`), else in the words before it (`Kirby said: "`).
+func (f *finder) attribute(s span, spans []span, si int, left string, paras []paragraph) *who {
+	right := f.rightContext(s, spans, si, paras)
+	rightAt := s.end
+	if s.close >= 0 {
+		rightAt = s.close + len(string([]rune(f.text[s.close:])[0]))
+	}
+	if w := f.matchPhrase(reAfterSpeakerVerb, right, rightAt); w != nil {
+		return w
+	}
+	if w := f.matchPhrase(reAfterVerbSpeaker, right, rightAt); w != nil {
+		return w
+	}
+	leftAt := s.open - len(left)
+	if w := f.matchPhrase(reBeforeAccording, left, leftAt); w != nil {
+		return w
+	}
+	if w := f.matchPhrase(reBeforeSpeakerVerb, left, leftAt); w != nil {
+		return w
+	}
+	return nil
+}
+
+// matchPhrase runs re on ctx (which starts at offset at in the text) and
+// resolves its speaker group.
+func (f *finder) matchPhrase(re *regexp.Regexp, ctx string, at int) *who {
+	m := re.FindStringSubmatchIndex(ctx)
+	if m == nil {
+		return nil
+	}
+	i := re.SubexpIndex("speaker")
+	if m[2*i] < 0 {
+		return nil
+	}
+	start, end := m[2*i], m[2*i+1]
+	phrase := ctx[start:end]
+	// the subject of a longer clause: "..., while Ukrainian presidential
+	// adviser Mikhaylo Podolyak" -> after the last comma-free break
+	if k := strings.LastIndexAny(phrase, ",;"); k >= 0 {
+		start += k + 1
+		phrase = ctx[start:end]
+	}
+	trimmed := strings.TrimSpace(phrase)
+	lead := strings.Index(phrase, trimmed)
+	start += lead
+	phrase = trimmed
+	if phrase == "" || !plausibleSpeaker(phrase) {
+		return nil
+	}
+	w := f.resolve(at+start, at+start+len(phrase), phrase)
+	if ai := re.SubexpIndex("appos"); ai >= 0 && m[2*ai] >= 0 && (w == nil || w.id == "") {
+		// "The Leader of Burnley Council, Councillor X," -> X
+		if aw := f.resolve(at+m[2*ai], at+m[2*ai+1], ctx[m[2*ai]:m[2*ai+1]]); aw != nil && aw.person {
+			return aw
+		}
+	}
+	return w
+}
+
+// plausibleSpeaker rejects phrases that are clauses, not speakers.
+func plausibleSpeaker(p string) bool {
+	words := strings.Fields(p)
+	if len(words) > 14 {
+		return false
+	}
+	switch strings.ToLower(words[0]) {
+	case "it", "this", "that", "which", "there", "what", "who", "when", "where", "after", "before", "as", "while",
+		"because", "since", "if", "in", "on", "at", "for", "with", "by", "to", "from", "of", "amid", "despite",
+		"between", "and", "but", "or", "so", "than", "although", "though", "until", "unless", "whether":
+		return false
+	}
+	return true
+}
+
+// describers open a description of a speaker who is not the entity named
+// inside it: "an aide to Ukrainian President Volodymyr Zelensky".
+var reDescription = regexp.MustCompile(`(?i)^(?:an?|one|another|two|three|several|some)\s+(?:[\p{L}-]+\s+){0,3}?(?:to|of|for|from|at|with|close to|in)\s+`)
+
+// resolve turns a speaker phrase at [start, end) into a speaker.
+func (f *finder) resolve(start, end int, phrase string) *who {
+	low := strings.ToLower(phrase)
+	if rePronoun.MatchString(low) {
+		return f.pronoun(start)
+	}
+	if reDescription.MatchString(phrase) {
+		return &who{name: phrase}
+	}
+	var person, other *document.Entity
+	for _, r := range f.refs {
+		if r.start < start || r.end > end {
+			continue
+		}
+		switch r.ent.Type {
+		case document.Person:
+			person = r.ent // the last person named is the head: "adviser Anton Gerashchenko"
+		case document.Org, document.Media, document.GPE:
+			if other == nil {
+				other = r.ent
+			}
+		}
+	}
+	switch {
+	case person != nil:
+		return &who{id: person.ID, name: person.Name, person: true}
+	case other != nil:
+		return &who{id: other.ID, name: other.Name}
+	}
+	return &who{name: strings.TrimPrefix(strings.TrimPrefix(phrase, "the "), "The ")}
+}
+
+// pronoun resolves "he", "she", "they" to the speaker of the quote before,
+// or else to the last person named before the pronoun.
+func (f *finder) pronoun(at int) *who {
+	var last *document.Entity
+	for _, r := range f.refs {
+		if r.start >= f.quoteOpen {
+			break
+		}
+		if r.ent.Type == document.Person && !f.insideQuote(r.start) {
+			last = r.ent
+		}
+	}
+	if last != nil {
+		return &who{id: last.ID, name: last.Name, person: true}
+	}
+	return f.lastWho
+}
+
+// insideQuote reports an offset inside a quoted stretch.
+func (f *finder) insideQuote(at int) bool {
+	for _, s := range f.spans {
+		if at >= s.start && at < s.end {
+			return true
+		}
+		if s.start > at {
+			break
+		}
+	}
+	return false
+}
+
+// channelAndVia reads how the words came: "in a tweet", "wrote on
+// Facebook", "in a televised address"; and through which outlet:
+// "according to CNN", "told CNBC", "in an interview with Euronews".
+func (f *finder) channelAndVia(window string) (*string, *string) {
+	var channel, via *string
+	if m := reChannel.FindStringSubmatch(window); m != nil {
+		c := channelName(m[reChannel.SubexpIndex("channel")])
+		channel = &c
+	} else if m := reChannelVerb.FindStringSubmatch(window); m != nil {
+		c := channelName(m[reChannelVerb.SubexpIndex("channel")])
+		channel = &c
+	}
+	for _, m := range reVia.FindAllStringSubmatch(window, -1) {
+		name := strings.TrimSpace(m[reVia.SubexpIndex("via")])
+		if e := f.mediaNamed(name); e != nil {
+			n := e.Name
+			via = &n
+			break
+		}
+	}
+	return channel, via
+}
+
+// channelName normalises a channel phrase.
+func channelName(c string) string {
+	c = strings.ToLower(c)
+	switch {
+	case c == "tweeted" || c == "tweet" || strings.Contains(c, "twitter") || c == "post on x" || strings.HasSuffix(c, " on x"):
+		return "tweet"
+	case strings.Contains(c, "facebook"):
+		return "Facebook post"
+	case strings.Contains(c, "telegram"):
+		return "Telegram post"
+	case strings.Contains(c, "instagram"):
+		return "Instagram post"
+	case c == "press briefing":
+		return "briefing"
+	case c == "news conference":
+		return "press conference"
+	case c == "video address" || c == "address":
+		return "televised address"
+	}
+	return c
+}
+
+// mediaNamed returns the outlet entity a name refers to.
+func (f *finder) mediaNamed(name string) *document.Entity {
+	for _, r := range f.refs {
+		if r.ent.Type != document.Media {
+			continue
+		}
+		if strings.EqualFold(f.text[r.start:r.end], name) || strings.EqualFold(r.ent.Name, name) || strings.HasPrefix(name, f.text[r.start:r.end]) {
+			return r.ent
+		}
+	}
+	return nil
+}
+
+// nameFromEntities links a headline quote's speaker description to an
+// entity of the body when it names one exactly.
+func (f *finder) nameFromEntities(q *document.Quote, ents []document.Entity) {
+	if q.SpeakerName == nil || q.Speaker != nil {
+		return
+	}
+	if reDescription.MatchString(*q.SpeakerName) {
+		return
+	}
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != document.Person && e.Type != document.Org && e.Type != document.Media {
+			continue
+		}
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			if strings.Contains(*q.SpeakerName, a) && len(a) > 3 {
+				id, n := e.ID, e.Name
+				q.Speaker, q.SpeakerName = &id, &n
+				return
+			}
+		}
+	}
+}
+
+// introSpeaker takes the person, else the organisation, that an
+// introducing sentence names: "The Leader of Burnley Council, Councillor
+// Afrasiab Anwar, has issued the following statement:".
+func (f *finder) introSpeaker(start, end int) *who {
+	var person, other *document.Entity
+	for _, r := range f.refs {
+		if r.start < start || r.end > end {
+			continue
+		}
+		if r.ent.Type == document.Person && person == nil {
+			person = r.ent
+		} else if (r.ent.Type == document.Org || r.ent.Type == document.Media) && other == nil {
+			other = r.ent
+		}
+	}
+	if person != nil {
+		return &who{id: person.ID, name: person.Name, person: true}
+	}
+	if other != nil {
+		return &who{id: other.ID, name: other.Name}
+	}
+	return nil
+}

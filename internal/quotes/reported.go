@@ -1,0 +1,69 @@
+package quotes
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/tokens"
+)
+
+var (
+	// "X said (that) ...": the clause after the verb
+	reReportedAfter = regexp.MustCompile(`^(?P<speaker>[^,.;:!?"“”]{2,100}?)\s+(?:also\s+|later\s+|previously\s+)?(?:said|says|told (?:reporters|journalists|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)|warned|added|announced|claimed|stated|insisted|argued|noted|confirmed|wrote|tweeted|posted)\b(?:\s+(?:in|on|at)\s+[^,]{1,60},)?\s+(?:that\s+)?(?P<clause>[^"“”]{12,})$`)
+	// "..., X said." : the clause before the speaker
+	reReportedBefore = regexp.MustCompile(`^(?P<clause>[^"“”]{12,}?),\s+(?P<speaker>[^,.;:!?"“”]{2,80}?)\s+(?:said|says|reported|added|announced|claimed|warned|told \S+)(?:\s+[^,.]{0,60})?\.?$`)
+	// "According to X, ..."
+	reAccording = regexp.MustCompile(`^(?i:according to)\s+(?P<speaker>[^,]{2,80}),\s+(?P<clause>[^"“”]{12,})$`)
+)
+
+// reported finds reported (indirect) speech in sentences without quote
+// marks: "X said (that) ...", "..., X said", "According to X, ...".
+func (f *finder) reported() []document.Quote {
+	var out []document.Quote
+	toks := tokens.Tokenize(f.text)
+	for _, s := range tokens.Sentences(f.text, toks) {
+		sent := f.text[s.Start:s.End]
+		if strings.ContainsAny(sent, "\"“”«»") {
+			continue
+		}
+		body := strings.TrimRight(sent, ".!? ")
+		for _, re := range []*regexp.Regexp{reAccording, reReportedAfter, reReportedBefore} {
+			m := re.FindStringSubmatchIndex(body)
+			if m == nil {
+				continue
+			}
+			si, ci := re.SubexpIndex("speaker"), re.SubexpIndex("clause")
+			sp := strings.TrimSpace(body[m[2*si]:m[2*si+1]])
+			if !plausibleSpeaker(sp) || len(strings.Fields(sp)) > 8 {
+				continue
+			}
+			spStart := s.Start + m[2*si] + strings.Index(body[m[2*si]:m[2*si+1]], sp)
+			w := f.resolve(spStart, spStart+len(sp), sp)
+			if w == nil || w.id == "" && !looksLikeSpeaker(sp) {
+				continue
+			}
+			cStart, cEnd := s.Start+m[2*ci], s.Start+m[2*ci+1]
+			q := document.Quote{Kind: "indirect", Text: strings.TrimSpace(f.text[cStart:cEnd]), Start: cStart, End: cEnd}
+			q.Speaker, q.SpeakerName = strPtr(w.id), strPtr(w.name)
+			q.Channel, q.Via = f.channelAndVia(sent)
+			out = append(out, q)
+			break
+		}
+	}
+	return out
+}
+
+// looksLikeSpeaker: a description of people or a body ("officials",
+// "the ministry", "a spokesman for the army"), not any clause.
+func looksLikeSpeaker(p string) bool {
+	low := strings.ToLower(p)
+	for _, w := range []string{"official", "spokes", "minister", "ministry", "police", "authorit", "government",
+		"agency", "army", "military", "residents", "witness", "source", "analyst", "expert", "president", "governor",
+		"mayor", "commander", "statement", "report", "council", "office", "service", "aide", "adviser", "advisor"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
