@@ -28,6 +28,12 @@ func (f *finder) attribute(s span, spans []span, si int, left string, paras []pa
 	if w := f.matchPhrase(reBeforeSpeakerVerb, left, leftAt); w != nil {
 		return w
 	}
+	// a partial quote inside a sentence whose subject speaks: "Joshua
+	// Simmons, a lawyer for the State Department, argued there is no
+	// requirement ... “to conduct activities ...”"
+	if w := f.matchPhrase(reSubjectVerb, left, leftAt); w != nil {
+		return w
+	}
 	return nil
 }
 
@@ -58,7 +64,7 @@ func (f *finder) matchPhrase(re *regexp.Regexp, ctx string, at int) *who {
 		return nil
 	}
 	w := f.resolve(at+start, at+start+len(phrase), phrase)
-	if ai := re.SubexpIndex("appos"); ai >= 0 && m[2*ai] >= 0 && (w == nil || w.id == "") {
+	if ai := re.SubexpIndex("appos"); ai >= 0 && m[2*ai] >= 0 && (w == nil || !w.person) {
 		// "The Leader of Burnley Council, Councillor X," -> X
 		if aw := f.resolve(at+m[2*ai], at+m[2*ai+1], ctx[m[2*ai]:m[2*ai+1]]); aw != nil && aw.person {
 			return aw
