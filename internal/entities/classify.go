@@ -36,6 +36,13 @@ var areaHeads = map[string]bool{
 	"emirate": true, "state": false, "city": false,
 }
 
+// faiths and groups of belief name people, not entities of their own.
+var faiths = map[string]bool{"muslim": true, "muslims": true, "christian": true, "christians": true, "jewish": true,
+	"jew": true, "jews": true, "hindu": true, "hindus": true, "sikh": true, "sikhs": true, "buddhist": true,
+	"buddhists": true, "catholic": true, "catholics": true, "protestant": true, "protestants": true, "sunni": true,
+	"sunnis": true, "shia": true, "shiite": true, "shiites": true, "evangelical": true, "orthodox": true,
+	"islamist": true, "islamists": true, "islamic": false}
+
 // nameCase turns "MONROVIA" into "Monrovia".
 func nameCase(w string) string {
 	if w == "" {
@@ -77,8 +84,11 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		}
 		return document.Org, o.Name
 	}
-	// nationalities first: "Spanish" is not the town in Ontario
+	// nationalities and faiths first: "Spanish" is not the town in Ontario
 	if !strings.Contains(text, " ") {
+		if faiths[strings.ToLower(stripPossessive(text))] {
+			return document.NORP, ""
+		}
 		if _, ok := r.places.Demonym(text); ok {
 			return document.NORP, ""
 		}

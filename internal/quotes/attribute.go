@@ -31,10 +31,22 @@ func (f *finder) attribute(s span, spans []span, si int, left string, paras []pa
 	// a partial quote inside a sentence whose subject speaks: "Joshua
 	// Simmons, a lawyer for the State Department, argued there is no
 	// requirement ... “to conduct activities ...”"
-	if w := f.matchPhrase(reSubjectVerb, left, leftAt); w != nil {
+	sentence, sentenceAt := f.sentenceBefore(s, paras)
+	if w := f.matchPhrase(reSubjectVerb, sentence, sentenceAt); w != nil {
 		return w
 	}
 	return nil
+}
+
+// sentenceBefore is the text from the start of the quote's sentence to its
+// opening mark, earlier quotes of the sentence included.
+func (f *finder) sentenceBefore(s span, paras []paragraph) (string, int) {
+	p := paras[s.para]
+	from := p.start
+	if i := lastSentenceEnd(f.text[p.start:s.open]); i >= 0 {
+		from = p.start + i
+	}
+	return f.text[from:s.open], from
 }
 
 // matchPhrase runs re on ctx (which starts at offset at in the text) and
@@ -60,7 +72,7 @@ func (f *finder) matchPhrase(re *regexp.Regexp, ctx string, at int) *who {
 	lead := strings.Index(phrase, trimmed)
 	start += lead
 	phrase = trimmed
-	if phrase == "" || !plausibleSpeaker(phrase) {
+	if phrase == "" || !plausibleSpeaker(phrase) || passive(phrase) {
 		return nil
 	}
 	w := f.resolve(at+start, at+start+len(phrase), phrase)
@@ -80,12 +92,26 @@ func plausibleSpeaker(p string) bool {
 		return false
 	}
 	switch strings.ToLower(words[0]) {
-	case "it", "this", "that", "which", "there", "what", "who", "when", "where", "after", "before", "as", "while",
+	case "it":
+		return len(words) == 1
+	case "this", "that", "which", "there", "what", "who", "when", "where", "after", "before", "as", "while",
 		"because", "since", "if", "in", "on", "at", "for", "with", "by", "to", "from", "of", "amid", "despite",
 		"between", "and", "but", "or", "so", "than", "although", "though", "until", "unless", "whether":
 		return false
 	}
 	return true
+}
+
+// passive: "Family doctors have been urged to ‘...’" — the subject of a
+// passive verb did not say the words.
+func passive(p string) bool {
+	low := strings.ToLower(p)
+	for _, w := range []string{" been", " be", " being", " was", " were", " is", " are", " get", " got"} {
+		if strings.HasSuffix(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // describers open a description of a speaker who is not the entity named
@@ -95,6 +121,11 @@ var reDescription = regexp.MustCompile(`(?i)^(?:an?|one|another|two|three|severa
 // resolve turns a speaker phrase at [start, end) into a speaker.
 func (f *finder) resolve(start, end int, phrase string) *who {
 	low := strings.ToLower(phrase)
+	if low == "it" || low == "they" {
+		if w := f.lastBody(); w != nil {
+			return w // "It also promised ...": the organisation named before
+		}
+	}
 	if rePronoun.MatchString(low) {
 		return f.pronoun(start)
 	}
@@ -115,13 +146,56 @@ func (f *finder) resolve(start, end int, phrase string) *who {
 			}
 		}
 	}
-	switch {
-	case person != nil:
+	if person != nil {
 		return &who{id: person.ID, name: person.Name, person: true}
-	case other != nil:
+	}
+	// "Plymouth MP", "Manchester mayor": a role, held by the person the
+	// article gave that title
+	if t := f.titleIn(phrase); t != "" {
+		if p := f.personTitled(t); p != nil {
+			return &who{id: p.ID, name: p.Name, person: true}
+		}
+		return &who{name: phrase}
+	}
+	if other != nil {
 		return &who{id: other.ID, name: other.Name}
 	}
 	return &who{name: strings.TrimPrefix(strings.TrimPrefix(phrase, "the "), "The ")}
+}
+
+// roleWords are titles a speaker description may hold.
+var roleWords = map[string]bool{"mp": true, "mayor": true, "minister": true, "president": true, "governor": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "chairman": true, "chairwoman": true, "chair": true,
+	"leader": true, "chief": true, "ambassador": true, "envoy": true, "councillor": true, "senator": true,
+	"commissioner": true, "secretary": true, "premier": true, "chancellor": true, "king": true, "queen": true}
+
+// titleIn returns the role word a phrase holds, lower case, or "".
+func (f *finder) titleIn(phrase string) string {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if roleWords[strings.Trim(w, "'’s,")] {
+			return strings.Trim(w, "'’s,")
+		}
+	}
+	return ""
+}
+
+// personTitled finds the one person whose titles hold the role word.
+func (f *finder) personTitled(role string) *document.Entity {
+	var found *document.Entity
+	for _, e := range f.byID {
+		if e.Type != document.Person {
+			continue
+		}
+		for _, t := range e.Titles {
+			if strings.Contains(strings.ToLower(t), role) {
+				if found != nil && found != e {
+					return nil // two people hold it: no telling
+				}
+				found = e
+			}
+		}
+	}
+	return found
 }
 
 // pronoun resolves "he", "she", "they" to the speaker of the quote before,
@@ -140,6 +214,23 @@ func (f *finder) pronoun(at int) *who {
 		return &who{id: last.ID, name: last.Name, person: true}
 	}
 	return f.lastWho
+}
+
+// lastBody is the organisation named last before the quote, outside quotes.
+func (f *finder) lastBody() *who {
+	var last *document.Entity
+	for _, r := range f.refs {
+		if r.start >= f.quoteOpen {
+			break
+		}
+		if (r.ent.Type == document.Org || r.ent.Type == document.Media || r.ent.Type == document.GPE) && !f.insideQuote(r.start) {
+			last = r.ent
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	return &who{id: last.ID, name: last.Name}
 }
 
 // insideQuote reports an offset inside a quoted stretch.

@@ -41,7 +41,7 @@ func paragraphs(text string) []paragraph {
 }
 
 // openers and their closers.
-var pairs = map[rune]rune{'“': '”', '«': '»', '"': '"', '‘': '’', '„': '“'}
+var pairs = map[rune]rune{'“': '”', '«': '»', '"': '"', '‘': '’', '„': '“', '\'': '\''}
 
 // findSpans finds the quoted stretches of a text. A quote that a paragraph
 // leaves open continues when the next paragraph opens with a mark (the
@@ -102,7 +102,7 @@ func opensHere(text string, i int, r rune) bool {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
 	switch r {
-	case '‘':
+	case '‘', '\'':
 		// an opening single quote: after a space or bracket, before a letter
 		return (i == 0 || unicode.IsSpace(prev) || prev == '(' || prev == '—' || prev == '“') && unicode.IsLetter(next)
 	case '"':
@@ -117,11 +117,11 @@ func findClose(text string, from, end int, open, closer rune) int {
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == closer {
-			if closer == '’' || closer == '"' {
+			if closer == '’' || closer == '"' || closer == '\'' {
 				// an apostrophe inside a word ("don’t") does not close
 				next, _ := utf8.DecodeRuneInString(text[i+size:])
 				prev, _ := utf8.DecodeLastRuneInString(text[:i])
-				if closer == '’' && unicode.IsLetter(next) && unicode.IsLetter(prev) {
+				if (closer == '’' || closer == '\'') && unicode.IsLetter(next) && unicode.IsLetter(prev) {
 					i += size
 					continue
 				}

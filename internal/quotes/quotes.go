@@ -62,7 +62,21 @@ func Find(text string, ents []document.Entity, title, deck string) []document.Qu
 		}
 	}
 	f := newFinder(text, ents)
-	out = append(out, f.quotes()...)
+	body := f.quotes()
+	// a standfirst repeated as the first paragraph: keep the body's copy
+	kept := out[:0]
+	for _, q := range out {
+		dup := false
+		for _, b := range body {
+			if b.Text == q.Text {
+				dup = true
+			}
+		}
+		if !dup {
+			kept = append(kept, q)
+		}
+	}
+	out = append(kept, body...)
 	out = append(out, f.reported()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].In == "") != (out[j].In == "") {
@@ -92,6 +106,7 @@ func newFinder(text string, ents []document.Entity) *finder {
 // quotes finds the direct and partial quotes.
 func (f *finder) quotes() []document.Quote {
 	var out []document.Quote
+	var paraOf []int
 	spans := findSpans(f.text)
 	f.spans = spans
 	paras := paragraphs(f.text)
@@ -127,19 +142,56 @@ func (f *finder) quotes() []document.Quote {
 				}
 			}
 		}
-		if w == nil && f.lastWho != nil && s.para-f.lastPara <= 1 {
+		heading := f.isHeading(s, paras)
+		if w == nil && f.lastWho != nil && s.para-f.lastPara <= 1 && !hasWords(left) && !heading {
 			w = f.lastWho // a quote that goes on: "... So many topics ..."
 		}
 		if w != nil {
 			q.Speaker, q.SpeakerName = strPtr(w.id), strPtr(w.name)
 			f.lastWho = w
 		}
-		f.lastPara, f.lastEnd = s.para, s.end
+		if heading {
+			q.Flags = append(q.Flags, "heading")
+		} else {
+			f.lastPara, f.lastEnd = s.para, s.end
+		}
 		window := f.sentenceWindow(s, paras)
 		q.Channel, q.Via = f.channelAndVia(window)
 		out = append(out, q)
+		paraOf = append(paraOf, s.para)
+	}
+	// A live blog's heading quotes what the entry below it reports: its
+	// speaker is the next quote's, within a few paragraphs.
+	for i := range out {
+		if out[i].Speaker != nil || out[i].SpeakerName != nil || !hasFlag(out[i], "heading") {
+			continue
+		}
+		for j := i + 1; j < len(out) && paraOf[j]-paraOf[i] <= 3; j++ {
+			if out[j].SpeakerName != nil {
+				out[i].Speaker, out[i].SpeakerName = out[j].Speaker, out[j].SpeakerName
+				break
+			}
+		}
 	}
 	return out
+}
+
+// isHeading: the quote stands in a short paragraph that reads as a
+// headline — no full stop at its end, few words.
+func (f *finder) isHeading(s span, paras []paragraph) bool {
+	p := paras[s.para]
+	t := strings.TrimSpace(f.text[p.start:p.end])
+	return len(strings.Fields(t)) <= 20 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ".”") &&
+		!strings.HasSuffix(t, ".\"") && !strings.HasSuffix(t, ",”")
+}
+
+func hasFlag(q document.Quote, flag string) bool {
+	for _, f := range q.Flags {
+		if f == flag {
+			return true
+		}
+	}
+	return false
 }
 
 // leftContext is the text of the sentence before the quote's opening mark,
