@@ -2,7 +2,9 @@ package quotes
 
 import (
 	"regexp"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/document"
 )
@@ -13,7 +15,8 @@ func (f *finder) attribute(s span, spans []span, si int, left string, paras []pa
 	right := f.rightContext(s, spans, si, paras)
 	rightAt := s.end
 	if s.close >= 0 {
-		rightAt = s.close + len(string([]rune(f.text[s.close:])[0]))
+		_, size := utf8.DecodeRuneInString(f.text[s.close:])
+		rightAt = s.close + size
 	}
 	if w := f.matchPhrase(reAfterSpeakerVerb, right, rightAt); w != nil {
 		return w
@@ -35,6 +38,51 @@ func (f *finder) attribute(s span, spans []span, si int, left string, paras []pa
 	if w := f.matchPhrase(reSubjectVerb, sentence, sentenceAt); w != nil {
 		return w
 	}
+	// "The 80-year-old, a member of ...: “" — a description of the person
+	// just named
+	if t := strings.TrimSpace(left); strings.HasSuffix(t, ":") && reAnaphor.MatchString(t) {
+		return f.pronoun(s.open)
+	}
+	// a partial quote in a sentence whose subject is a named entity:
+	// "Israel ..., rejected the questions as “patently biased”"
+	if hasWords(left) {
+		return f.sentenceSubject(sentenceAt, s.open)
+	}
+	return nil
+}
+
+// reAnaphor: a definite description standing for a person named before.
+var reAnaphor = regexp.MustCompile(`(?i)^the\s+(?:\d+-year-old|woman|man|mother|father|girl|boy|teenager|pensioner|grandmother|grandfather|resident|witness|survivor|widow|nurse|teacher|volunteer|owner)\b`)
+
+// sentenceSubject returns the entity named at the start of the sentence
+// (after a leading phrase such as "Last August,"), if one is.
+func (f *finder) sentenceSubject(from, to int) *who {
+	lead := from
+	if i := strings.Index(f.text[from:to], ", "); i >= 0 && i < 40 {
+		lead = from + i + 2
+	}
+	for _, r := range f.refsFrom(from) {
+		if r.start >= to {
+			break
+		}
+		if f.insideQuote(r.start) {
+			continue
+		}
+		switch r.ent.Type {
+		case document.Person, document.Org, document.Media, document.GPE:
+		default:
+			continue
+		}
+		gapFrom := lead
+		if r.start < lead {
+			gapFrom = from
+		}
+		gap := strings.ToLower(strings.TrimSpace(f.text[gapFrom:r.start]))
+		if gap == "" || gap == "the" {
+			return &who{id: r.ent.ID, name: r.ent.Name, person: r.ent.Type == document.Person}
+		}
+		return nil
+	}
 	return nil
 }
 
@@ -42,9 +90,13 @@ func (f *finder) attribute(s span, spans []span, si int, left string, paras []pa
 // opening mark, earlier quotes of the sentence included.
 func (f *finder) sentenceBefore(s span, paras []paragraph) (string, int) {
 	p := paras[s.para]
-	from := p.start
-	if i := lastSentenceEnd(f.text[p.start:s.open]); i >= 0 {
-		from = p.start + i
+	lo := max(p.start, s.open-window)
+	for lo < s.open && !utf8Start(f.text[lo]) {
+		lo++
+	}
+	from := lo
+	if i := lastSentenceEnd(f.text[lo:s.open]); i >= 0 {
+		from = lo + i
 	}
 	return f.text[from:s.open], from
 }
@@ -133,8 +185,11 @@ func (f *finder) resolve(start, end int, phrase string) *who {
 		return &who{name: phrase}
 	}
 	var person, other *document.Entity
-	for _, r := range f.refs {
-		if r.start < start || r.end > end {
+	for _, r := range f.refsFrom(start) {
+		if r.start >= end {
+			break
+		}
+		if r.end > end {
 			continue
 		}
 		switch r.ent.Type {
@@ -202,7 +257,7 @@ func (f *finder) personTitled(role string) *document.Entity {
 // or else to the last person named before the pronoun.
 func (f *finder) pronoun(at int) *who {
 	var last *document.Entity
-	for _, r := range f.refs {
+	for _, r := range f.refsFrom(f.quoteOpen - 4*window) {
 		if r.start >= f.quoteOpen {
 			break
 		}
@@ -218,32 +273,42 @@ func (f *finder) pronoun(at int) *who {
 
 // lastBody is the organisation named last before the quote, outside quotes.
 func (f *finder) lastBody() *who {
-	var last *document.Entity
-	for _, r := range f.refs {
-		if r.start >= f.quoteOpen {
-			break
-		}
-		if (r.ent.Type == document.Org || r.ent.Type == document.Media || r.ent.Type == document.GPE) && !f.insideQuote(r.start) {
-			last = r.ent
-		}
-	}
-	if last == nil {
+	// the first body named in the sentence before: its subject, most often
+	lo := max(0, f.quoteOpen-window)
+	i := strings.LastIndex(f.text[lo:f.quoteOpen], ". ")
+	if i < 0 {
 		return nil
 	}
-	return &who{id: last.ID, name: last.Name}
+	end := lo + i
+	start := lo
+	if j := lastSentenceEnd(f.text[lo:end]); j >= 0 {
+		start = lo + j
+	}
+	if p := strings.LastIndex(f.text[lo:end], "\n"); lo+p+1 > start {
+		start = lo + p + 1
+	}
+	for _, r := range f.refsFrom(start) {
+		if r.start < start || r.start >= end {
+			continue
+		}
+		if (r.ent.Type == document.Org || r.ent.Type == document.Media || r.ent.Type == document.GPE) && !f.insideQuote(r.start) {
+			return &who{id: r.ent.ID, name: r.ent.Name}
+		}
+	}
+	return nil
 }
 
 // insideQuote reports an offset inside a quoted stretch.
 func (f *finder) insideQuote(at int) bool {
-	for _, s := range f.spans {
-		if at >= s.start && at < s.end {
-			return true
-		}
-		if s.start > at {
-			break
-		}
-	}
-	return false
+	// the last span that starts at or before at
+	i := sort.Search(len(f.spans), func(i int) bool { return f.spans[i].start > at }) - 1
+	return i >= 0 && at < f.spans[i].end
+}
+
+// refsFrom returns the mentions that start at or after offset from.
+func (f *finder) refsFrom(from int) []ref {
+	i := sort.Search(len(f.refs), func(i int) bool { return f.refs[i].start >= from })
+	return f.refs[i:]
 }
 
 // channelAndVia reads how the words came: "in a tweet", "wrote on
@@ -293,12 +358,11 @@ func channelName(c string) string {
 
 // mediaNamed returns the outlet entity a name refers to.
 func (f *finder) mediaNamed(name string) *document.Entity {
-	for _, r := range f.refs {
-		if r.ent.Type != document.Media {
-			continue
-		}
-		if strings.EqualFold(f.text[r.start:r.end], name) || strings.EqualFold(r.ent.Name, name) || strings.HasPrefix(name, f.text[r.start:r.end]) {
-			return r.ent
+	for _, e := range f.media {
+		for _, form := range append([]string{e.Name}, e.Aliases...) {
+			if strings.EqualFold(form, name) || strings.HasPrefix(name, form+" ") {
+				return e
+			}
 		}
 	}
 	return nil
@@ -333,8 +397,11 @@ func (f *finder) nameFromEntities(q *document.Quote, ents []document.Entity) {
 // Afrasiab Anwar, has issued the following statement:".
 func (f *finder) introSpeaker(start, end int) *who {
 	var person, other *document.Entity
-	for _, r := range f.refs {
-		if r.start < start || r.end > end {
+	for _, r := range f.refsFrom(start) {
+		if r.start >= end {
+			break
+		}
+		if r.end > end {
 			continue
 		}
 		if r.ent.Type == document.Person && person == nil {

@@ -16,6 +16,11 @@ import (
 	"github.com/sitrep/sitrep/internal/document"
 )
 
+// window bounds, in bytes, how far before and after a quote its speaker is
+// looked for: enough for any sentence, and it keeps the work linear in the
+// length of the text.
+const window = 600
+
 // MinWords is the shortest quote reported: shorter ones are scare quotes
 // ("difficult", "roadmap"), kept out of the list.
 const MinWords = 4
@@ -35,6 +40,7 @@ type finder struct {
 	lastPara int
 	lastEnd  int
 	spans    []span
+	media    []*document.Entity // the outlets named, for "according to CNN"
 	// quoteOpen is where the quote being attributed opens: a pronoun
 	// refers to a person named before it.
 	quoteOpen int
@@ -95,6 +101,9 @@ func newFinder(text string, ents []document.Entity) *finder {
 	for i := range ents {
 		e := &ents[i]
 		f.byID[e.ID] = e
+		if e.Type == document.Media {
+			f.media = append(f.media, e)
+		}
 		for _, m := range e.Mentions {
 			f.refs = append(f.refs, ref{m.Start, m.End, e})
 		}
@@ -180,6 +189,9 @@ func (f *finder) quotes() []document.Quote {
 // headline — no full stop at its end, few words.
 func (f *finder) isHeading(s span, paras []paragraph) bool {
 	p := paras[s.para]
+	if p.end-p.start > 300 {
+		return false
+	}
 	t := strings.TrimSpace(f.text[p.start:p.end])
 	return len(strings.Fields(t)) <= 20 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ".”") &&
 		!strings.HasSuffix(t, ".\"") && !strings.HasSuffix(t, ",”")
@@ -197,7 +209,7 @@ func hasFlag(q document.Quote, flag string) bool {
 // leftContext is the text of the sentence before the quote's opening mark,
 // after the previous quote in the same paragraph.
 func (f *finder) leftContext(spans []span, si, pStart, open int) string {
-	from := pStart
+	from := max(pStart, open-window)
 	if si > 0 && spans[si-1].close >= 0 && spans[si-1].close > from && spans[si-1].close < open {
 		from = spans[si-1].close + 1
 		for from < open && from < len(f.text) && !utf8Start(f.text[from]) {
@@ -247,7 +259,7 @@ func (f *finder) rightContext(s span, spans []span, si int, paras []paragraph) s
 	}
 	_, size := utf8.DecodeRuneInString(f.text[s.close:])
 	from := s.close + size
-	end := paras[s.para].end
+	end := min(paras[s.para].end, from+window)
 	if si+1 < len(spans) && spans[si+1].open < end && spans[si+1].open >= from {
 		end = spans[si+1].open
 	}
@@ -275,17 +287,22 @@ func sentenceEndIn(s string) int {
 // channel and the outlet are named.
 func (f *finder) sentenceWindow(s span, paras []paragraph) string {
 	p := paras[s.para]
-	from := s.open
-	if i := lastSentenceEnd(f.text[p.start:s.open]); i >= 0 {
-		from = p.start + i
-	} else {
-		from = p.start
+	lo := max(p.start, s.open-window)
+	from := lo
+	if i := lastSentenceEnd(f.text[lo:s.open]); i >= 0 {
+		from = lo + i
 	}
-	end := p.end
-	if s.close >= 0 {
-		if i := sentenceEndIn(f.text[s.close+1 : p.end]); i >= 0 {
+	end := min(p.end, max(s.end, s.open)+window)
+	if s.close >= 0 && s.close+1 <= end {
+		if i := sentenceEndIn(f.text[s.close+1 : end]); i >= 0 {
 			end = s.close + 1 + i
 		}
+	}
+	for from < end && !utf8Start(f.text[from]) {
+		from++
+	}
+	for end < len(f.text) && !utf8Start(f.text[end]) {
+		end++
 	}
 	return f.text[from:end]
 }
