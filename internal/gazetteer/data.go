@@ -8,14 +8,19 @@ package gazetteer
 //	                  region subregion flags(i=independent,u=UN member)
 //	                  population
 //	admin1.tsv.gz     cc code name names lat lon population
-//	places.N.tsv.gz   geonameid name names lat lon cc admin1 class.code
+//	admin2.tsv.gz     cc admin1 code name names lat lon population
+//	                  flags(n=the name is not matched, only its aliases)
+//	places.N.tsv.gz   id name names lat lon cc admin1 admin2 class.code
 //	                  population kind(""=city|region|water|continent|landmark)
+//
+// A place's id is its GeoNames id, or for the hand-written places of
+// scripts/buildgaz/extra.tsv a negative synthetic one, stable between builds.
 //
 // The places are split in two files so that two cores can decompress and
 // index them at once.
 //
-// Loading decompresses them into three strings that the records slice
-// (names, codes), and builds a sorted array of the hashes of every name's
+// Loading decompresses them into strings that the records slice (names,
+// codes), and builds a sorted array of the hashes of every name's
 // match key (fold.Key) with the record it names.
 
 import (
@@ -37,6 +42,8 @@ var (
 	countriesGz string
 	//go:embed data/admin1.tsv.gz
 	admin1Gz string
+	//go:embed data/admin2.tsv.gz
+	admin2Gz string
 	//go:embed data/places.1.tsv.gz
 	places1Gz string
 	//go:embed data/places.2.tsv.gz
@@ -113,6 +120,25 @@ func parseUint(s string) (uint64, bool) {
 }
 
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
+// parseInt parses a decimal integer that may be negative.
+func parseInt(s string) (int64, bool) {
+	neg := false
+	if s != "" && s[0] == '-' {
+		neg, s = true, s[1:]
+		if s == "" {
+			return 0, false
+		}
+	}
+	v, ok := parseUint(s)
+	if !ok || v > 1<<62 {
+		return 0, false
+	}
+	if neg {
+		return -int64(v), true
+	}
+	return int64(v), true
+}
 
 // parseCoord parses a decimal like "-12.3456"; "" is 0.
 func parseCoord(s string) (float32, bool) {
@@ -232,6 +258,18 @@ func load() (*Gazetteer, error) {
 		countryByName: map[string]int{},
 		adminByCode:   map[adminKey]int32{},
 	}
+	// The admin2 file is decompressed alongside; its divisions are parsed
+	// while the places are (places refer to them by code, resolved when a
+	// Place is made).
+	admin2Text := make(chan string, 1)
+	var admin2Err error
+	go func() {
+		text, err := gunzip(admin2Gz)
+		if err != nil {
+			admin2Err = err
+		}
+		admin2Text <- text
+	}()
 	// The places files are most of the work: decompress them meanwhile,
 	// and parse them once the divisions they refer to are known.
 	adminsReady := make(chan struct{})
@@ -257,6 +295,13 @@ func load() (*Gazetteer, error) {
 		err = g.loadAdmins(x, &codes)
 	}
 	close(adminsReady)
+	text := <-admin2Text
+	if err == nil && admin2Err != nil {
+		err = fmt.Errorf("admin2: %w", admin2Err)
+	}
+	if err == nil {
+		err = g.loadAdmin2s(text, x, &codes)
+	}
 	for range shards {
 		<-done
 	}
@@ -391,27 +436,65 @@ func (g *Gazetteer) loadAdmins(x *indexer, codes *codeTable) error {
 	return nil
 }
 
+func (g *Gazetteer) loadAdmin2s(text string, x *indexer, codes *codeTable) error {
+	n := strings.Count(text, "\n")
+	g.admin2ByCode = make(map[admin2Key]uint32, n)
+	g.recs = slices.Grow(g.recs, n)
+	x.keys = slices.Grow(x.keys, n*5/4)
+	x.vals = slices.Grow(x.vals, n*5/4)
+	code := codes.get("ADM2")
+	var a [9]string
+	err := lines(text, func(line string) error {
+		if !fields(line, a[:]) {
+			return errors.New("want 9 fields")
+		}
+		lat, ok1 := parseCoord(a[5])
+		lon, ok2 := parseCoord(a[6])
+		pop, ok3 := parseUint(a[7])
+		if !ok1 || !ok2 || !ok3 {
+			return errors.New("bad number")
+		}
+		id := uint32(len(g.recs))
+		g.admin2ByCode[admin2Key{a[0], a[1], a[2]}] = id
+		r := rec{name: a[3], cc: a[0], adm1: a[1], adm2: a[2], lat: lat, lon: lon,
+			pop: uint32(min(pop, 1<<32-1)), admin: -1, fcode: code, kind: kAdmin2, fclass: 'A'}
+		if i, ok := g.adminByCode[adminKey{a[0], a[1]}]; ok {
+			r.admin = i
+		}
+		g.recs = append(g.recs, r)
+		if a[8] != "n" {
+			x.add(a[3], id)
+		}
+		x.addList(a[4], id)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("admin2: %w", err)
+	}
+	return nil
+}
+
 // parsePlaces parses a places file into sh; it only reads g.adminByCode.
 func (g *Gazetteer) parsePlaces(text string, sh *shard) error {
 	n := strings.Count(text, "\n")
 	sh.recs = make([]rec, 0, n)
 	sh.x.keys = make([]uint64, 0, n*9/4)
 	sh.x.vals = make([]uint32, 0, n*9/4)
-	var p [10]string
+	var p [11]string
 	return lines(text, func(line string) error {
 		if !fields(line, p[:]) {
-			return errors.New("want 10 fields")
+			return errors.New("want 11 fields")
 		}
-		gid, ok0 := parseUint(p[0])
+		gid, ok0 := parseInt(p[0])
 		lat, ok1 := parseCoord(p[3])
 		lon, ok2 := parseCoord(p[4])
-		pop, ok3 := parseUint(p[8])
-		if !ok0 || !ok1 || !ok2 || !ok3 || len(p[7]) < 2 || p[7][1] != '.' {
+		pop, ok3 := parseUint(p[9])
+		if !ok0 || !ok1 || !ok2 || !ok3 || len(p[8]) < 2 || p[8][1] != '.' || gid != int64(int32(gid)) {
 			return errors.New("bad field")
 		}
-		r := rec{name: p[1], cc: p[5], adm1: p[6], id: uint32(gid), pop: uint32(min(pop, 1<<32-1)),
-			lat: lat, lon: lon, admin: -1, fcode: sh.codes.get(p[7][2:]), fclass: p[7][0]}
-		switch p[9] {
+		r := rec{name: p[1], cc: p[5], adm1: p[6], adm2: p[7], id: int32(gid), pop: uint32(min(pop, 1<<32-1)),
+			lat: lat, lon: lon, admin: -1, fcode: sh.codes.get(p[8][2:]), fclass: p[8][0]}
+		switch p[10] {
 		case "":
 			r.kind = kCity
 		case KindRegion:
@@ -423,7 +506,7 @@ func (g *Gazetteer) parsePlaces(text string, sh *shard) error {
 		case KindLandmark:
 			r.kind = kLandmark
 		default:
-			return fmt.Errorf("unknown kind %q", p[9])
+			return fmt.Errorf("unknown kind %q", p[10])
 		}
 		if r.adm1 != "" {
 			if ai, ok := g.adminByCode[adminKey{r.cc, r.adm1}]; ok {

@@ -51,7 +51,8 @@ func TestLookupFirst(t *testing.T) {
 		{"Donbass", KindRegion, "UA", 48.1, 38.2},
 		{"Sahel", KindRegion, "", 14.5, 2},
 		{"Gaza Strip", KindAdmin, "PS", 31.44, 34.40},
-		{"Gaza", KindCity, "PS", 31.50, 34.47},
+		{"Gaza", KindAdmin, "PS", 31.44, 34.40}, // the Strip, as in news
+		{"Gaza City", KindCity, "PS", 31.50, 34.47},
 		{"West Bank", KindAdmin, "PS", 32.05, 35.17},
 		{"Crimea", KindAdmin, "UA", 45.23, 34.34},
 		{"Kharkiv Oblast", KindAdmin, "UA", 49.69, 36.36},
@@ -62,6 +63,11 @@ func TestLookupFirst(t *testing.T) {
 		{"Europe", KindContinent, "", 54, 15},
 		{"Middle East", KindRegion, "", 29, 42},
 		{"Azovstal", KindLandmark, "UA", 47.1, 37.62},
+		{"Merseyside", KindRegion, "GB", 53.42, -2.92},
+		{"Greater Manchester", KindRegion, "GB", 53.5, -2.3},
+		{"West Midlands", KindRegion, "GB", 52.48, -1.9},
+		{"Teesside", KindRegion, "GB", 54.57, -1.24},
+		{"Pokrovsk", KindCity, "UA", 48.28, 37.18},
 	} {
 		ps := g.Lookup(c.name)
 		if len(ps) == 0 {
@@ -99,6 +105,13 @@ func TestLookupCandidates(t *testing.T) {
 		{"Kharkiv", []string{"city/UA", "admin/UA"}, ""},
 		{"Paris", []string{"city/FR", "city/US"}, ""},
 		{"Sahel", []string{"region/", "admin/BF"}, ""},
+		{"Liverpool", []string{"city/GB", "admin2/GB"}, ""},
+		{"Paris", []string{"city/FR", "admin2/FR"}, ""},
+		{"Manchester", []string{"city/GB", "admin/JM"}, ""},
+		{"Toledo", []string{"city/US", "city/ES", "admin2/ES"}, ""},
+		{"York", []string{"city/GB", "admin2/CA"}, ""},
+		{"Kent", []string{"admin2/GB", "city/US"}, ""},
+		{"Gaza", []string{"admin/PS", "admin2/PS"}, "city/PS"},
 		{"uk", nil, "country/GB"}, // acronyms only in capitals
 		{"us", nil, "country/US"},
 	} {
@@ -319,22 +332,52 @@ func TestData(t *testing.T) {
 	}
 }
 
-// TestLoadCost reports what loading costs; it asserts nothing about time.
+// TestLoadCost checks what loading costs against its budget: under 200 MB,
+// both what stays live and what is allocated meanwhile, and under 300 ms,
+// the best of up to five loads. The time is not checked with -short, under
+// the race detector, or when the process was starved of CPU during the
+// loads (it got less than one core's worth: other tests or programs were
+// running), where wall-clock time says nothing about the code.
 func TestLoadCost(t *testing.T) {
+	const budget = 300 * time.Millisecond
 	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	g, err := load()
-	elapsed := time.Since(start)
-	if err != nil {
-		t.Fatal(err)
+	best, bestCPU := time.Duration(1<<62), time.Duration(0)
+	var live, alloc float64
+	var g *Gazetteer
+	for i := 0; i < 5; i++ {
+		g = nil
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		cpu0, start := cpuTime(), time.Now()
+		var err error
+		g, err = load()
+		elapsed, cpu := time.Since(start), cpuTime()-cpu0
+		if err != nil {
+			t.Fatal(err)
+		}
+		if elapsed < best {
+			best, bestCPU = elapsed, cpu
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		live = max(live, float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20))
+		alloc = max(alloc, float64(after.TotalAlloc-before.TotalAlloc)/(1<<20))
+		if testing.Short() || raceEnabled || best < budget {
+			break
+		}
 	}
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	t.Logf("load: %v; live heap +%.1f MB (%d entries, %d index keys); allocated during load %.1f MB",
-		elapsed, float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), g.Len(), len(g.keys),
-		float64(after.TotalAlloc-before.TotalAlloc)/(1<<20))
+	t.Logf("load: best %v (CPU %v); live heap +%.1f MB (%d entries, %d index keys); allocated during load %.1f MB",
+		best, bestCPU, live, g.Len(), len(g.keys), alloc)
+	if live > 200 || alloc > 200 {
+		t.Errorf("load takes %.1f MB live, %.1f MB allocated; budget 200 MB", live, alloc)
+	}
+	switch {
+	case testing.Short() || raceEnabled || best <= budget:
+	case bestCPU < best:
+		t.Logf("load took %v but got only %v of CPU: the machine is busy; time not checked", best, bestCPU)
+	default:
+		t.Errorf("load takes %v (CPU %v); budget %v", best, bestCPU, budget)
+	}
 	runtime.KeepAlive(g)
 }
 
@@ -350,6 +393,17 @@ func BenchmarkLoad(b *testing.B) {
 var benchNames = []string{
 	"Kyiv", "Kharkov", "Donbas", "Washington", "Georgia", "Paris", "Black Sea", "Bakhmut",
 	"Springfield", "Zaporizhzhia Oblast", "Xyzzyplugh", "Reuters", "Vladimir Putin", "US",
+	"Cook County", "Pokrovsk district",
+}
+
+func BenchmarkKey(b *testing.B) {
+	g := Load()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		g.Key(benchNames[i%len(benchNames)])
+		i++
+	}
 }
 
 func BenchmarkLookup(b *testing.B) {

