@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/tokens"
 )
 
 // attribute finds who said a quote: in the words after it (`," he
@@ -256,6 +257,11 @@ func (f *finder) personTitled(role string) *document.Entity {
 // pronoun resolves "he", "she", "they" to the speaker of the quote before,
 // or else to the last person named before the pronoun.
 func (f *finder) pronoun(at int) *who {
+	// a described speaker of the quote just before, whom no name stands
+	// for: "..., the teacher added. She said: “..."
+	if f.lastWho != nil && f.lastWho.id == "" && f.quoteOpen-f.lastWhoEnd < 400 && f.quoteOpen > f.lastWhoEnd {
+		return f.lastWho
+	}
 	var last *document.Entity
 	for _, r := range f.refsFrom(f.quoteOpen - 4*window) {
 		if r.start >= f.quoteOpen {
@@ -274,28 +280,28 @@ func (f *finder) pronoun(at int) *who {
 // lastBody is the organisation named last before the quote, outside quotes.
 func (f *finder) lastBody() *who {
 	// the first body named in the sentence before: its subject, most often
-	lo := max(0, f.quoteOpen-window)
-	i := strings.LastIndex(f.text[lo:f.quoteOpen], ". ")
-	if i < 0 {
+	prev, ok := f.prevSentence(f.quoteOpen)
+	if !ok {
 		return nil
 	}
-	end := lo + i
-	start := lo
-	if j := lastSentenceEnd(f.text[lo:end]); j >= 0 {
-		start = lo + j
-	}
-	if p := strings.LastIndex(f.text[lo:end], "\n"); lo+p+1 > start {
-		start = lo + p + 1
-	}
-	for _, r := range f.refsFrom(start) {
-		if r.start < start || r.start >= end {
-			continue
+	for _, r := range f.refsFrom(prev.Start) {
+		if r.start >= prev.End {
+			break
 		}
 		if (r.ent.Type == document.Org || r.ent.Type == document.Media || r.ent.Type == document.GPE) && !f.insideQuote(r.start) {
 			return &who{id: r.ent.ID, name: r.ent.Name}
 		}
 	}
 	return nil
+}
+
+// prevSentence returns the sentence before the one holding offset at.
+func (f *finder) prevSentence(at int) (tokens.Sentence, bool) {
+	i := sort.Search(len(f.sents), func(i int) bool { return f.sents[i].End > at })
+	if i <= 0 || i > len(f.sents) {
+		return tokens.Sentence{}, false
+	}
+	return f.sents[i-1], true
 }
 
 // insideQuote reports an offset inside a quoted stretch.

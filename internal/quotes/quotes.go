@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/tokens"
 )
 
 // window bounds, in bytes, how far before and after a quote its speaker is
@@ -44,6 +45,9 @@ type finder struct {
 	// quoteOpen is where the quote being attributed opens: a pronoun
 	// refers to a person named before it.
 	quoteOpen int
+	sents     []tokens.Sentence
+	// lastWhoEnd is where the last attributed quote ended.
+	lastWhoEnd int
 }
 
 // who is a resolved speaker.
@@ -74,7 +78,7 @@ func Find(text string, ents []document.Entity, title, deck string) []document.Qu
 	for _, q := range out {
 		dup := false
 		for _, b := range body {
-			if b.Text == q.Text {
+			if normQuote(b.Text) == normQuote(q.Text) {
 				dup = true
 			}
 		}
@@ -109,6 +113,7 @@ func newFinder(text string, ents []document.Entity) *finder {
 		}
 	}
 	sort.Slice(f.refs, func(i, j int) bool { return f.refs[i].start < f.refs[j].start })
+	f.sents = tokens.Sentences(text, tokens.Tokenize(text))
 	return f
 }
 
@@ -158,6 +163,7 @@ func (f *finder) quotes() []document.Quote {
 		if w != nil {
 			q.Speaker, q.SpeakerName = strPtr(w.id), strPtr(w.name)
 			f.lastWho = w
+			f.lastWhoEnd = s.end
 		}
 		if heading {
 			q.Flags = append(q.Flags, "heading")
@@ -305,6 +311,16 @@ func (f *finder) sentenceWindow(s span, paras []paragraph) string {
 		end++
 	}
 	return f.text[from:end]
+}
+
+// normQuote folds a quote's words for comparing copies.
+func normQuote(s string) string {
+	var sb strings.Builder
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		sb.WriteString(w)
+		sb.WriteByte(' ')
+	}
+	return sb.String()
 }
 
 func hasWords(s string) bool {
