@@ -121,6 +121,7 @@ func newFinder(text string, ents []document.Entity) *finder {
 func (f *finder) quotes() []document.Quote {
 	var out []document.Quote
 	var paraOf []int
+	seen := map[string]bool{}
 	spans := findSpans(f.text)
 	f.spans = spans
 	paras := paragraphs(f.text)
@@ -130,6 +131,12 @@ func (f *finder) quotes() []document.Quote {
 		if len(strings.Fields(inner)) < MinWords {
 			continue
 		}
+		// a pull quote or summary box repeats a quote: report it once
+		key := normQuote(inner)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
 		q := document.Quote{Kind: "direct", Text: inner, Start: s.start, End: s.end}
 		if s.unclosed {
 			q.Flags = append(q.Flags, "unclosed")
