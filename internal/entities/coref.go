@@ -56,6 +56,9 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 			if p := ofPrefix(m.text, r); p != "" {
 				addKey(e, "f:"+p)
 			}
+			if k := r.placeKey(m); k != "" {
+				addKey(e, "g:"+k)
+			}
 			if isAcronym(m.text) {
 				addKey(e, "A:"+strings.ReplaceAll(strings.ToUpper(m.text), ".", ""))
 			} else if a := acronymOf(m.text); len(a) >= 2 {
@@ -155,6 +158,9 @@ func (r *Recognizer) findEntity(ents []*entity, index map[string][]*entity, m *m
 		}
 	}
 	keys := []string{"f:" + key, "s:" + skeleton(m.text)}
+	if k := r.placeKey(m); k != "" {
+		keys = append(keys, "g:"+k)
+	}
 	if p := ofPrefix(m.text, r); p != "" {
 		keys = append(keys, "f:"+p)
 	}
@@ -192,6 +198,15 @@ func (r *Recognizer) findEntity(ents []*entity, index map[string][]*entity, m *m
 		}
 	}
 	return nil
+}
+
+// placeKey is the gazetteer identity of a place mention, so that "US" and
+// "United States", "Britain" and "UK" are one entity.
+func (r *Recognizer) placeKey(m *mention) string {
+	if m.typ != document.GPE && m.typ != document.Loc {
+		return ""
+	}
+	return r.places.Key(m.text)
 }
 
 // ofPrefix is the folded "Police Federation" of "Police Federation of

@@ -26,6 +26,9 @@ type Places interface {
 	Demonym(adj string) (string, bool)
 	// Country returns the code of a country's name ("Ukraine" -> "UA").
 	Country(name string) (string, bool)
+	// Key is the identity of the place a name most likely denotes ("US"
+	// and "United States" share one), or "" for no place.
+	Key(name string) string
 }
 
 // Recognizer finds entities. It is safe for concurrent use.
@@ -47,6 +50,7 @@ type noPlaces struct{}
 func (noPlaces) Place(string) (string, int64)  { return "", 0 }
 func (noPlaces) Demonym(string) (string, bool) { return "", false }
 func (noPlaces) Country(string) (string, bool) { return "", false }
+func (noPlaces) Key(string) string             { return "" }
 
 // Recognize returns the entities of text, with mentions in byte offsets of
 // text. heads are headline and standfirst: their entities count, but their

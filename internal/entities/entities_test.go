@@ -30,6 +30,16 @@ func (f fakePlaces) Country(name string) (string, bool) {
 	return code, ok
 }
 
+func (f fakePlaces) Key(name string) string {
+	if code, ok := f.Country(name); ok {
+		return "C:" + code
+	}
+	if f[strings.ToLower(name)] != "" {
+		return "P:" + strings.ToLower(name)
+	}
+	return ""
+}
+
 var testPlaces = fakePlaces{
 	"ukraine": "country", "russia": "country", "kyiv": "city", "kharkiv": "city", "belarus": "country",
 	"brussels": "city", "nepal": "country", "kathmandu": "city", "georgia": "country", "plymouth": "city",

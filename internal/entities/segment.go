@@ -36,6 +36,8 @@ func (r *Recognizer) segment(d *doc, s tokens.Sentence, parts []int) {
 		switch {
 		case r.orgish(d, left) && hasWord(d, left, "of", "for"):
 			continue // "... of England and Wales" goes on
+		case r.sharedHead(d, left, right):
+			continue // "Devon and Cornwall Police": two places, one force
 		case r.known(d.span(left)) || r.known(d.span(right)):
 		case r.orgish(d, parts[start:]):
 			continue
@@ -44,6 +46,22 @@ func (r *Recognizer) segment(d *doc, s tokens.Sentence, parts []int) {
 		start = k + 1
 	}
 	r.piece(d, s, parts[start:])
+}
+
+// clubWords end the names of sports clubs, which coordination names one by
+// one ("Newcastle and Manchester United").
+var clubWords = map[string]bool{"united": true, "city": true, "rovers": true, "athletic": true, "fc": true,
+	"wanderers": true, "albion": true, "town": true, "county": true}
+
+// sharedHead: "<Place> and <Place> <Head>", where the head serves both.
+func (r *Recognizer) sharedHead(d *doc, left, right []int) bool {
+	head := lexicon.Fold(stripPossessive(d.tok(right[1])))
+	if len(left) != 1 || len(right) != 2 || !r.lex.OrgHeads[head] || clubWords[head] || r.known(d.span(right)) {
+		return false
+	}
+	lk, _ := r.places.Place(d.tok(left[0]))
+	rk, _ := r.places.Place(d.tok(right[0]))
+	return lk != "" && rk != "" && lk != "country"
 }
 
 func hasWord(d *doc, parts []int, words ...string) bool {

@@ -27,3 +27,5 @@ func (p gazPlaces) Country(name string) (string, bool) {
 }
 
 func places() entities.Places { return gazPlaces{gazetteer.Load()} }
+
+func (p gazPlaces) Key(name string) string { return p.g.Key(name) }
