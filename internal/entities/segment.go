@@ -55,8 +55,11 @@ var clubWords = map[string]bool{"united": true, "city": true, "rovers": true, "a
 
 // sharedHead: "<Place> and <Place> <Head>", where the head serves both.
 func (r *Recognizer) sharedHead(d *doc, left, right []int) bool {
+	if len(left) != 1 || len(right) != 2 {
+		return false
+	}
 	head := lexicon.Fold(stripPossessive(d.tok(right[1])))
-	if len(left) != 1 || len(right) != 2 || !r.lex.OrgHeads[head] || clubWords[head] || r.known(d.span(right)) {
+	if !r.lex.OrgHeads[head] || clubWords[head] || r.known(d.span(right)) {
 		return false
 	}
 	lk, _ := r.places.Place(d.tok(left[0]))

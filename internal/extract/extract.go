@@ -8,6 +8,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -31,8 +33,16 @@ type Options struct {
 	Now time.Time
 }
 
-// Extract reads one article and returns its document.
-func Extract(b []byte, opt Options) (*document.Document, error) {
+// Extract reads one article and returns its document. A fault in an
+// analysis stage is returned as an error for this article, never a crash
+// of the whole run.
+func Extract(b []byte, opt Options) (doc *document.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("analysis failed", "article", opt.Meta.Name, "panic", r, "stack", string(debug.Stack()))
+			doc, err = nil, fmt.Errorf("internal error while analysing the article: %v", r)
+		}
+	}()
 	now := opt.Now
 	if now.IsZero() {
 		now = time.Now()
