@@ -18,6 +18,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/document"
 	"github.com/sitrep/sitrep/internal/entities"
+	"github.com/sitrep/sitrep/internal/events"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/lang"
@@ -74,6 +75,10 @@ func fromArticle(a *reader.Article) *document.Document {
 	} else if d.Language == "" {
 		d.Language = "und"
 	}
+	published, _ := publishedTime(d.Published)
+	if !published.IsZero() {
+		d.Timexes = timex.Find(d.Text, published)
+	}
 	if d.Language == "en" || d.Language == "und" {
 		deck := ""
 		if d.Deck != nil {
@@ -82,9 +87,9 @@ func fromArticle(a *reader.Article) *document.Document {
 		d.Entities = recognizer().Recognize(d.Text, d.Title, deck)
 		d.Places = resolver().Resolve(d.Text, d.Entities, d.Dateline)
 		d.Quotes = quotes.Find(d.Text, d.Entities, d.Title, deck)
-	}
-	if t, err := publishedTime(d.Published); err == nil {
-		d.Timexes = timex.Find(d.Text, t)
+		// figures: counts of people and who claims them (see internal/figures)
+		d.Events, d.Figures = events.Find(events.Input{Text: d.Text, Entities: d.Entities, Places: d.Places,
+			Quotes: d.Quotes, Figures: d.Figures, Published: published, Dateline: d.Dateline})
 	}
 	d.Normalize()
 	return d

@@ -1,0 +1,166 @@
+package events
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/timex"
+	"github.com/sitrep/sitrep/internal/tokens"
+)
+
+// Status cues, read in the words of the sentence before the trigger.
+var (
+	reNegated      = regexp.MustCompile(`(?i)\b(?:not|n't|never|no longer|denied|without|neither|nor)\s+(?:\w+\s+){0,3}$`)
+	reAttempt      = regexp.MustCompile(`(?i)\b(?:tried|trying|attempt(?:ed|ing|s)?|sought|seeking)\s+to\s+(?:\w+\s+){0,3}$|\b(?:an? )?(?:earlier |failed )?attempts?\s+to\s+(?:\w+\s+){0,3}$`)
+	reFuture       = regexp.MustCompile(`(?i)\b(?:will|would|'ll|shall|plans? to|planned|planning to|is expected to|are expected to|set to|due to|going to|scheduled|to be held|next week|ahead of|upcoming|intends? to|prepar(?:ing|es) to|ready to)\s+(?:\w+\s+){0,4}$`)
+	reHypothetical = regexp.MustCompile(`(?i)\b(?:could|may|might|possible|possibly|if|unless|risk of|threat of|fears? of|feared|warned (?:that|of)|in case of|potential|likely to)\s+(?:\w+\s+){0,4}$`)
+)
+
+// statusOf reads whether the words before a trigger deny, suppose, plan or
+// only attempt it.
+func statusOf(before string) string {
+	clause := before
+	if i := strings.LastIndexAny(clause, ",;:—–("); i >= 0 && len(clause)-i < 60 {
+		// the trigger's own clause, unless the break is far back
+		clause = clause[i+1:]
+	}
+	if len(clause) > 160 {
+		clause = clause[len(clause)-160:]
+	}
+	switch {
+	case reNegated.MatchString(clause):
+		return "negated"
+	case reAttempt.MatchString(clause):
+		return "reported_attempt"
+	case reFuture.MatchString(clause):
+		return "future"
+	case reHypothetical.MatchString(clause):
+		return "hypothetical"
+	}
+	return "asserted"
+}
+
+var (
+	reLocative    = regexp.MustCompile(`(?i)\b(?:in|on|at|near|over|across|outside|around|of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
+	reDestination = regexp.MustCompile(`(?i)\b(?:to|into|towards|toward|for|reached|crossed into)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
+	// clause breaks: a place beyond one is seldom the event's
+	reClauseBreak = regexp.MustCompile(`(?i)\s(?:as|while|whereas|but|after|before|when|although|though|since|because)\s|;|\s--\s|\s—\s|, (?:while|but|and|as|after|which|who)\s`)
+)
+
+// placeFor picks the place a sentence's event happened: in the trigger's
+// own clause, after a locative preposition, a town before a country,
+// nearest the trigger. People fleeing go to places they did not flee from.
+func (a *article) placeFor(s tokens.Sentence, start, end int, class string) *document.Place {
+	clauseStart, clauseEnd := a.clause(s, start, end)
+	var best *document.Place
+	bestScore := -1 << 30
+	for _, r := range a.places {
+		if r.start < s.Start || r.end > s.End {
+			continue
+		}
+		before := a.text[max(s.Start, r.start-40):r.start]
+		if class == "displacement" && reDestination.MatchString(before) {
+			continue
+		}
+		score := 0
+		if r.start >= clauseStart && r.end <= clauseEnd {
+			score += 2000
+		}
+		if reLocative.MatchString(before) {
+			score += 400
+		}
+		// a town or district tells more than a country
+		if r.place.Precision == 1 {
+			score += 300
+		} else if r.place.Feature != "country" {
+			score += 150
+		}
+		dist := r.start - end
+		if dist < 0 {
+			dist = start - r.end
+		}
+		score -= dist
+		if score > bestScore {
+			best, bestScore = r.place, score
+		}
+	}
+	return best
+}
+
+// clause returns the bounds of the clause around a trigger.
+func (a *article) clause(s tokens.Sentence, start, end int) (int, int) {
+	cs, ce := s.Start, s.End
+	sent := a.text[s.Start:s.End]
+	for _, m := range reClauseBreak.FindAllStringIndex(sent, -1) {
+		at := s.Start + m[0]
+		if at < start && at > cs {
+			cs = at
+		}
+		if at >= end && at < ce {
+			ce = at
+		}
+	}
+	return cs, ce
+}
+
+// carriesPlace: classes whose following sentences often keep talking about
+// the same place without naming it again.
+func (a *article) carriesPlace(class string) bool {
+	switch class {
+	case "attack", "armed_clash", "disaster", "riot", "protest", "violence_against_civilians", "arrest":
+		return true
+	}
+	return false
+}
+
+// fallbackPlace is, for a sentence that names no place, the dateline's
+// place, else the place the article names most.
+func (a *article) fallbackPlace(s tokens.Sentence) *document.Place {
+	if d := a.in.Dateline; d != nil && d.Place != nil {
+		for _, part := range strings.Split(*d.Place, ",") {
+			if p := a.byName[strings.ToLower(strings.TrimSpace(part))]; p != nil {
+				return p
+			}
+		}
+	}
+	var best *document.Place
+	for i := range a.in.Places {
+		p := &a.in.Places[i]
+		if best == nil || len(p.Mentions) > len(best.Mentions) {
+			best = p
+		}
+	}
+	return best
+}
+
+// countryOfDemonym finds the article's place for the country of an
+// adjective: "Ukrainian" -> the place "Ukraine", when the article names it.
+func (a *article) countryOfDemonym(adj string) *document.Place {
+	adj = strings.TrimSuffix(adj, "s")
+	for i := range a.in.Places {
+		p := &a.in.Places[i]
+		if p.Feature != "country" {
+			continue
+		}
+		name := strings.ToLower(p.Name)
+		low := strings.ToLower(adj)
+		// "Ukrainian" ~ "Ukraine", "Russian" ~ "Russia", "Israeli" ~ "Israel"
+		if len(name) >= 4 && strings.HasPrefix(low, name[:len(name)-1]) {
+			return p
+		}
+	}
+	return nil
+}
+
+// dateFor is the day of the event: a time expression of its sentence, else
+// the publication date.
+func (a *article) dateFor(start, end int) (string, string) {
+	if m, ok := timex.DateOf(a.text, a.times, start, end); ok {
+		return m.Value, m.Precision
+	}
+	if !a.in.Published.IsZero() {
+		return a.in.Published.Format("2006-01-02"), timex.Day
+	}
+	return "", ""
+}

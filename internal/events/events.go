@@ -1,0 +1,180 @@
+// Package events finds what happened in an article: attacks, clashes,
+// territory taken, violence against civilians, protests, riots, arrests,
+// military operations, talks, agreements, requests, aid, sanctions,
+// threats, accusations, displacement and disasters. Each event gets its
+// ACLED type and sub-type, PLOVER and CAMEO codes, the place where it
+// happened and the day, a status (asserted, negated, hypothetical, future,
+// attempted), its evidence sentences and the figures that count its toll.
+//
+// One event stands for one (class, place, day) of an article: several
+// sentences about the shelling of one city on one day are one event with
+// several pieces of evidence.
+package events
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/document"
+	"github.com/sitrep/sitrep/internal/timex"
+	"github.com/sitrep/sitrep/internal/tokens"
+)
+
+// Input is an analysed article.
+type Input struct {
+	Text      string
+	Entities  []document.Entity
+	Places    []document.Place
+	Quotes    []document.Quote
+	Figures   []document.Figure
+	Published time.Time
+	Dateline  *document.Dateline
+}
+
+// Find returns the events of an article, and its figures with their events
+// set.
+func Find(in Input) ([]document.Event, []document.Figure) {
+	a := newArticle(in)
+	var evs []*event
+	byKey := map[string]*event{}
+	var lastPlace *document.Place
+	lastOfClass := map[string]*document.Place{}
+	for _, s := range a.sents {
+		masked := a.masked[s.Start:s.End]
+		found := map[string]bool{}
+		for _, tr := range triggers {
+			if found[tr.class] {
+				continue
+			}
+			loc := tr.re.FindStringIndex(masked)
+			if loc == nil || a.excluded(s.Start+loc[0], s.Start+loc[1]) {
+				continue
+			}
+			found[tr.class] = true
+			start, end := s.Start+loc[0], s.Start+loc[1]
+			status := statusOf(masked[:loc[0]])
+			place := a.placeFor(s, start, end, tr.class)
+			if place == nil {
+				// the same kind of event named again: the talks, the fire
+				place = lastOfClass[tr.class]
+			}
+			if place == nil && a.carriesPlace(tr.class) {
+				place = lastPlace
+			}
+			if place == nil {
+				place = a.fallbackPlace(s)
+			}
+			if place != nil {
+				lastPlace = place
+				lastOfClass[tr.class] = place
+			}
+			date, prec := a.dateFor(start, end)
+			key := tr.class + "|" + placeID(place) + "|" + date
+			if ev, ok := byKey[key]; ok {
+				ev.addEvidence(s)
+				if ev.status != "asserted" && status == "asserted" {
+					ev.status = status
+				}
+				continue
+			}
+			ev := &event{class: tr.class, sub: tr.sub, place: place, date: date, prec: prec, status: status,
+				sentence: s, triggerText: a.text[start:end]}
+			ev.addEvidence(s)
+			ev.actor1, ev.actor2 = a.actors(tr.class, s, start, place)
+			byKey[key] = ev
+			evs = append(evs, ev)
+		}
+	}
+	figures := a.linkFigures(evs)
+	out := make([]document.Event, 0, len(evs))
+	for i, ev := range evs {
+		out = append(out, ev.render(fmt.Sprintf("V%d", i+1), figures))
+	}
+	for i := range figures {
+		if figures[i].Event != nil {
+			for _, ev := range evs {
+				if ev.tmpID == *figures[i].Event {
+					id := ev.id
+					figures[i].Event = &id
+				}
+			}
+		}
+	}
+	return out, figures
+}
+
+// article is the working state.
+type article struct {
+	in      Input
+	text    string
+	masked  string // the text with direct quotations blanked
+	sents   []tokens.Sentence
+	times   []timex.Mention
+	places  []placeRef
+	excl    [][2]int // spans of phrases that are no events
+	byName  map[string]*document.Place
+	counted map[string]int // place id -> mentions, for the article's focus
+}
+
+type placeRef struct {
+	start, end int
+	place      *document.Place
+}
+
+func newArticle(in Input) *article {
+	a := &article{in: in, text: in.Text, byName: map[string]*document.Place{}, counted: map[string]int{}}
+	b := []byte(in.Text)
+	for _, q := range in.Quotes {
+		if q.In != "" || q.Kind == "indirect" || q.Start < 0 || q.End > len(b) {
+			continue
+		}
+		for i := q.Start; i < q.End; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	a.masked = string(b)
+	a.sents = tokens.Sentences(in.Text, tokens.Tokenize(in.Text))
+	if !in.Published.IsZero() {
+		a.times = timex.Mentions(in.Text, in.Published)
+	}
+	for i := range in.Places {
+		p := &in.Places[i]
+		a.byName[strings.ToLower(p.Name)] = p
+		for _, al := range p.Aliases {
+			a.byName[strings.ToLower(al)] = p
+		}
+		for _, m := range p.Mentions {
+			a.places = append(a.places, placeRef{m.Start, m.End, p})
+		}
+		a.counted[placeID(p)] += len(p.Mentions)
+	}
+	sort.Slice(a.places, func(i, j int) bool { return a.places[i].start < a.places[j].start })
+	for _, m := range notEvents.FindAllStringIndex(a.masked, -1) {
+		a.excl = append(a.excl, [2]int{m[0], m[1]})
+	}
+	return a
+}
+
+// excluded: the trigger lies inside a phrase that reports no event.
+func (a *article) excluded(start, end int) bool {
+	for _, x := range a.excl {
+		if start < x[1] && end > x[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func placeID(p *document.Place) string {
+	if p == nil {
+		return ""
+	}
+	if p.Entity != nil {
+		return *p.Entity
+	}
+	return p.ID
+}

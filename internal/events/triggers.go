@@ -1,0 +1,52 @@
+package events
+
+import "regexp"
+
+// trigger is a pattern that, found in a sentence, asserts (or denies, or
+// supposes) an event of a class.
+type trigger struct {
+	class string
+	re    *regexp.Regexp
+	sub   string // ACLED sub-type, when the words fix it
+}
+
+func t(class, sub, pattern string) trigger {
+	return trigger{class: class, sub: sub, re: regexp.MustCompile(`(?i)\b(?:` + pattern + `)\b`)}
+}
+
+// triggers, most specific first within a class. They are matched on the
+// sentence with quotations blanked out.
+var triggers = []trigger{
+	// attack: remote violence
+	t("attack", subAir, `air ?strikes?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:hit|struck|slammed|crashed)|bombed from the air|air raids?|warplanes? (?:hit|struck|bombed)`),
+	t("attack", subIED, `roadside bomb|car bomb|suicide bomb(?:ing|er)?|improvised explosive|ieds?|landmines?|explosive device`),
+	t("attack", subShelling, `shell(?:ing|ed|s)|artillery (?:fire|strikes?|attacks?)|rockets? (?:rained|hit|struck|fired|landed|slammed|attacks?)|missiles? (?:hit|struck|slammed|attacks?|strikes?)|missile and drone attack|(?:ballistic|cruise|hypersonic) missiles?|mortar (?:fire|rounds?|attacks?)|massively fired upon|struck by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|hit by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|bombard(?:ed|ment)|(?:russian|ukrainian|israeli) strikes?|strikes? (?:on|against|hit)`),
+	// armed clashes
+	t("armed_clash", "", `clash(?:es|ed)|fighting (?:between|in|for|around|near|raged)|heavy fighting|gun ?battles?|firefights?|exchanged fire|fought|repelled|repulsed|counter-?attacks?|battles? for`),
+	// territory
+	t("territory_seized", "", `seized|captured|took control of|taken control of|retook|recaptured|overran|fell to|liberated`),
+	// violence against civilians
+	t("violence_against_civilians", "", `massacre[ds]?|executed|abduct(?:ed|ion)|kidnapp?(?:ed|ing)|tortured|raped|stabb(?:ed|ing)|knife attack|shot dead`),
+	// riots and protests
+	t("riot", "", `riots?|rioting|rioters|violent disorder|looting|looted|unrest`),
+	t("protest", "", `protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|marched|sit-in|vigil`),
+	// arrests
+	t("arrest", "", `arrest(?:s|ed)|detained|taken into custody|apprehended`),
+	// military operations
+	t("military_operation", "", `invaded|ordered (?:the start of )?(?:the|an|a) (?:invasion|offensive|attack)|launched (?:a|an|the|its) (?:\w+ )?(?:invasion|offensive|operation)|began (?:a|an|the|its) (?:\w+ )?(?:invasion|offensive)|mobili[sz](?:ation|ed)|deployed (?:\w+ )?(?:troops|forces|soldiers)|troops (?:advanced|moved|massed)|sent (?:\w+ )?troops`),
+	// diplomacy
+	t("negotiation", "", `talks|negotiations|negotiators|held (?:a )?meeting|summit|consultations`),
+	t("agreement", "", `agreed (?:to|on)|reached (?:an|a) (?:agreement|deal)|signed (?:an|a|the) (?:agreement|deal|accord|treaty)|ceasefire (?:was )?agreed|truce (?:was )?agreed|peace deal`),
+	t("request", "", `formal application|applied (?:to join|for membership)|appealed for|called for|requested|asked for|demanded|urged`),
+	t("aid", "", `(?:approved|announced|pledged|sent|delivered|provided|gave|airdropped|dispatched) (?:\S+ ){0,3}(?:in )?(?:military |humanitarian |financial |economic )?(?:aid|assistance|weapons|supplies|relief)|aid (?:convoys?|trucks|flights|shipments?) (?:arrived|reached|entered|crossed)|send weapons|donated`),
+	t("sanction", "", `sanction(?:s|ed)|embargo|banned|expelled|suspended|blacklisted|asset freeze|frozen assets`),
+	t("threaten", "", `threaten(?:ed|s)?|ultimatum|vowed to (?:strike|retaliate|respond)`),
+	t("accuse", "", `accus(?:ed|es|ing)|condemn(?:ed|s)|blamed|denounc(?:ed|es)|disputed|criticis(?:ed|es)|criticiz(?:ed|es)`),
+	// people moving
+	t("displacement", "", `fled|fleeing|refugees|displaced|evacuat(?:ed|ion|ions)|exodus|forced from their homes|sought shelter`),
+	// disasters
+	t("disaster", "", `earthquake|quake|floods?|flooding|landslides?|mudslides?|cyclone|hurricane|typhoon|tornado|wildfires?|blaze|fire (?:broke out|ripped|engulfed|swept)|engulfed (?:by|in) (?:fire|flames)|tsunami|volcan(?:o|ic eruption)|drought|epidemic|outbreak`),
+}
+
+// notEvents are phrases that look like triggers but report no event.
+var notEvents = regexp.MustCompile(`(?i)\b(?:request for comment|requests? for comment|bird strike|strike (?:a|the) (?:balance|deal|chord|pose)|hunger strike|lucky strike|strike price|talks? show|talk(?:s|ing)? about|talks? to (?:reporters|journalists|the media)|protest vote|rally(?:ing)? (?:cry|behind)|stock market rally|fire (?:alarm|brigade|service|fighters?|department|crews?|station)|firefighters?|price war|war of words|trade war|culture war|fighting (?:fit|chance|spirit)|fought (?:back tears|off)|seized (?:on|upon) (?:the|an?)|captured (?:the )?(?:imagination|attention|hearts?)|flood of|outbreak of (?:violence|fighting|war)|heart attack|panic attack|under attack from critics)\b`)
