@@ -43,6 +43,7 @@ func statusOf(before string) string {
 
 var (
 	reLocative    = regexp.MustCompile(`(?i)\b(?:in|on|at|near|over|across|outside|around|of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
+	reVenue       = regexp.MustCompile(`(?i)\b(?:in|at|hosted by|host)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
 	reDestination = regexp.MustCompile(`(?i)\b(?:to|into|towards|toward|for|reached|crossed into)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
 	// clause breaks: a place beyond one is seldom the event's
 	reClauseBreak = regexp.MustCompile(`(?i)\s(?:as|while|whereas|but|after|before|when|although|though|since|because)\s|;|\s--\s|\s—\s|, (?:while|but|and|as|after|which|who)\s`)
@@ -60,8 +61,12 @@ func (a *article) placeFor(s tokens.Sentence, start, end int, class string) *doc
 			continue
 		}
 		before := a.text[max(s.Start, r.start-40):r.start]
-		if class == "displacement" && reDestination.MatchString(before) {
-			continue
+		if class == "displacement" && (reDestination.MatchString(before) ||
+			r.start > end && strings.Contains(a.text[end:r.start], " to ")) {
+			continue // "fled to Poland, Hungary": where they went
+		}
+		if (class == "negotiation" || class == "agreement") && !reVenue.MatchString(before) {
+			continue // "talks with Ukraine", "the invasion of Ukraine": not where talks were
 		}
 		score := 0
 		if r.start >= clauseStart && r.end <= clauseEnd {
@@ -163,4 +168,62 @@ func (a *article) dateFor(start, end int) (string, string) {
 		return a.in.Published.Format("2006-01-02"), timex.Day
 	}
 	return "", ""
+}
+
+// listedWith returns the other places named in a list with the event's
+// place ("in Sunderland, Hull and Bristol"), for the classes that happen in
+// many places at once.
+func (a *article) listedWith(s tokens.Sentence, place *document.Place, class string) []*document.Place {
+	switch class {
+	case "riot", "protest", "attack", "disaster", "arrest":
+	default:
+		return nil
+	}
+	if place == nil {
+		return nil
+	}
+	var refs []placeRef
+	for _, r := range a.places {
+		if r.start >= s.Start && r.end <= s.End {
+			refs = append(refs, r)
+		}
+	}
+	at := -1
+	for i, r := range refs {
+		if r.place == place {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var out []*document.Place
+	for i := at + 1; i < len(refs); i++ {
+		gap := a.text[refs[i-1].end:refs[i].start]
+		if !listGap(gap) {
+			break
+		}
+		if refs[i].place != place && refs[i].place.Precision == place.Precision {
+			out = append(out, refs[i].place)
+		}
+	}
+	for i := at - 1; i >= 0; i-- {
+		gap := a.text[refs[i].end:refs[i+1].start]
+		if !listGap(gap) {
+			break
+		}
+		if refs[i].place != place && refs[i].place.Precision == place.Precision {
+			out = append(out, refs[i].place)
+		}
+	}
+	return out
+}
+
+func listGap(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case ",", "and", ", and", "&", "or", ", or":
+		return true
+	}
+	return false
 }

@@ -13,6 +13,7 @@ package events
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -52,15 +53,27 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 			if loc == nil || a.excluded(s.Start+loc[0], s.Start+loc[1]) {
 				continue
 			}
-			found[tr.class] = true
 			start, end := s.Start+loc[0], s.Start+loc[1]
+			class := tr.class
+			if class == "armed_clash" && !armedContext.MatchString(masked) {
+				// "violent clashes" of protesters are a riot, not a battle
+				if crowdContext.MatchString(masked) {
+					class = "riot"
+				} else {
+					continue
+				}
+				if found[class] {
+					continue
+				}
+			}
+			found[tr.class], found[class] = true, true
 			status := statusOf(masked[:loc[0]])
-			place := a.placeFor(s, start, end, tr.class)
+			place := a.placeFor(s, start, end, class)
 			if place == nil {
 				// the same kind of event named again: the talks, the fire
-				place = lastOfClass[tr.class]
+				place = lastOfClass[class]
 			}
-			if place == nil && a.carriesPlace(tr.class) {
+			if place == nil && a.carriesPlace(class) {
 				place = lastPlace
 			}
 			if place == nil {
@@ -68,23 +81,26 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 			}
 			if place != nil {
 				lastPlace = place
-				lastOfClass[tr.class] = place
+				lastOfClass[class] = place
 			}
 			date, prec := a.dateFor(start, end)
-			key := tr.class + "|" + placeID(place) + "|" + date
-			if ev, ok := byKey[key]; ok {
-				ev.addEvidence(s)
-				if ev.status != "asserted" && status == "asserted" {
-					ev.status = status
+			// riots in "Sunderland, Hull and Bristol": one event a place
+			for _, p := range append([]*document.Place{place}, a.listedWith(s, place, class)...) {
+				key := class + "|" + placeID(p) + "|" + date
+				if ev, ok := byKey[key]; ok {
+					ev.addEvidence(s)
+					if ev.status != "asserted" && status == "asserted" {
+						ev.status = status
+					}
+					continue
 				}
-				continue
+				ev := &event{class: class, sub: tr.sub, place: p, date: date, prec: prec, status: status,
+					sentence: s, triggerText: a.text[start:end]}
+				ev.addEvidence(s)
+				ev.actor1, ev.actor2 = a.actors(class, s, start, p)
+				byKey[key] = ev
+				evs = append(evs, ev)
 			}
-			ev := &event{class: tr.class, sub: tr.sub, place: place, date: date, prec: prec, status: status,
-				sentence: s, triggerText: a.text[start:end]}
-			ev.addEvidence(s)
-			ev.actor1, ev.actor2 = a.actors(tr.class, s, start, place)
-			byKey[key] = ev
-			evs = append(evs, ev)
 		}
 	}
 	figures := a.linkFigures(evs)
@@ -104,6 +120,13 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 	}
 	return out, figures
 }
+
+var (
+	// armedContext: words that make clashes a battle
+	armedContext = regexp.MustCompile(`(?i)\b(?:troops|forces|soldiers|fighters|militants|rebels|army|military|gunmen|insurgents|militias?|separatists|paramilitar\w+|jihadists?)\b`)
+	// crowdContext: words that make clashes a riot
+	crowdContext = regexp.MustCompile(`(?i)\b(?:protesters|demonstrators|rioters|counter-protesters|crowds?|mobs?|police|supporters|fans|groups)\b`)
+)
 
 // article is the working state.
 type article struct {

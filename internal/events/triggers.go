@@ -18,13 +18,13 @@ func t(class, sub, pattern string) trigger {
 // sentence with quotations blanked out.
 var triggers = []trigger{
 	// attack: remote violence
-	t("attack", subAir, `air ?strikes?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:hit|struck|slammed|crashed)|bombed from the air|air raids?|warplanes? (?:hit|struck|bombed)`),
+	t("attack", subAir, `air ?strikes?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:hit|struck|slammed|crashed into|killed|attacked|targeted)|bombed from the air|air raids?|warplanes? (?:hit|struck|bombed)`),
 	t("attack", subIED, `roadside bomb|car bomb|suicide bomb(?:ing|er)?|improvised explosive|ieds?|landmines?|explosive device`),
-	t("attack", subShelling, `shell(?:ing|ed|s)|artillery (?:fire|strikes?|attacks?)|rockets? (?:rained|hit|struck|fired|landed|slammed|attacks?)|missiles? (?:hit|struck|slammed|attacks?|strikes?)|missile and drone attack|(?:ballistic|cruise|hypersonic) missiles?|mortar (?:fire|rounds?|attacks?)|massively fired upon|struck by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|hit by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|bombard(?:ed|ment)|(?:russian|ukrainian|israeli) strikes?|strikes? (?:on|against|hit)`),
+	t("attack", subShelling, `shell(?:ing|ed|s)|artillery (?:fire|strikes?|attacks?)|rockets? (?:rained|hit|struck|fired|landed|slammed|attacks?)|missiles? (?:hit|struck|slammed|attacks?|strikes?)|missile and drone attack|(?:ballistic|cruise|hypersonic) missiles?|mortar (?:fire|rounds?|attacks?)|massively fired upon|struck by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|hit by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|bombard(?:ed|ment)|(?:russian|ukrainian|israeli) strikes?|strikes? (?:on|against|hit)|(?:struck|hit|targeted|pounded) (?:the )?(?:city|town|village|capital|region|port|centre|center) of|(?:missiles?|rockets?|shells?|strikes?) (?:killed|wounded|injured|damaged|destroyed)`),
 	// armed clashes
 	t("armed_clash", "", `clash(?:es|ed)|fighting (?:between|in|for|around|near|raged)|heavy fighting|gun ?battles?|firefights?|exchanged fire|fought|repelled|repulsed|counter-?attacks?|battles? for`),
 	// territory
-	t("territory_seized", "", `seized|captured|took control of|taken control of|retook|recaptured|overran|fell to|liberated`),
+	t("territory_seized", "", `(?:seized|captured|took|taken|retook|recaptured|overran|liberated)(?: (?:control of|full control of))? (?:the |two |three |several |a |an )?(?:\w+ )?(?:cities|city|towns?|villages?|settlements?|areas?|region|territory|capital|port|airport|base|bridgehead)|took control of|taken control of|fell to`),
 	// violence against civilians
 	t("violence_against_civilians", "", `massacre[ds]?|executed|abduct(?:ed|ion)|kidnapp?(?:ed|ing)|tortured|raped|stabb(?:ed|ing)|knife attack|shot dead`),
 	// riots and protests
@@ -39,7 +39,7 @@ var triggers = []trigger{
 	t("agreement", "", `agreed (?:to|on)|reached (?:an|a) (?:agreement|deal)|signed (?:an|a|the) (?:agreement|deal|accord|treaty)|ceasefire (?:was )?agreed|truce (?:was )?agreed|peace deal`),
 	t("request", "", `formal application|applied (?:to join|for membership)|appealed for|called for|requested|asked for|demanded|urged`),
 	t("aid", "", `(?:approved|announced|pledged|sent|delivered|provided|gave|airdropped|dispatched) (?:\S+ ){0,3}(?:in )?(?:military |humanitarian |financial |economic )?(?:aid|assistance|weapons|supplies|relief)|aid (?:convoys?|trucks|flights|shipments?) (?:arrived|reached|entered|crossed)|send weapons|donated`),
-	t("sanction", "", `sanction(?:s|ed)|embargo|banned|expelled|suspended|blacklisted|asset freeze|frozen assets`),
+	t("sanction", "", `sanction(?:s|ed)|embargo|banned|barred from|expelled|suspended|blacklisted|asset freeze|frozen assets`),
 	t("threaten", "", `threaten(?:ed|s)?|ultimatum|vowed to (?:strike|retaliate|respond)`),
 	t("accuse", "", `accus(?:ed|es|ing)|condemn(?:ed|s)|blamed|denounc(?:ed|es)|disputed|criticis(?:ed|es)|criticiz(?:ed|es)`),
 	// people moving
