@@ -16,6 +16,10 @@ type Document struct {
 	Deck      *string   `json:"deck"`
 	Byline    []string  `json:"byline,omitempty"`
 	Published string    `json:"published"`
+	// Modified is the date of the latest update; Live marks a live blog,
+	// whose relative dates count from it.
+	Modified string `json:"modified,omitempty"`
+	Live     bool   `json:"live,omitempty"`
 	Dateline  *Dateline `json:"dateline"`
 	Language  string    `json:"language"`
 	Text      string    `json:"text"`

@@ -66,6 +66,7 @@ func fromArticle(a *reader.Article) *document.Document {
 	d.Deck = document.Str(norm.NFC.String(a.Deck))
 	d.Byline = a.Byline
 	d.Published = a.Published
+	d.Modified, d.Live = a.Modified, a.Live
 	d.Dateline = a.Dateline
 	d.Removed = a.Removed
 	d.Warnings = a.Warnings
@@ -75,7 +76,11 @@ func fromArticle(a *reader.Article) *document.Document {
 	} else if d.Language == "" {
 		d.Language = "und"
 	}
+	// the story's "today": a live blog's is its latest update
 	published, _ := publishedTime(d.Published)
+	if modified, err := publishedTime(d.Modified); err == nil && d.Live && modified.After(published) {
+		published = modified
+	}
 	if !published.IsZero() {
 		d.Timexes = timex.Find(d.Text, published)
 	}

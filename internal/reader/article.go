@@ -28,6 +28,11 @@ type Article struct {
 	Deck      string
 	Byline    []string
 	Published string // ISO date or datetime, "" when unknown
+	// Modified is the date of the page's latest update, when it says.
+	Modified string
+	// Live marks a live blog: its relative dates ("this evening") count
+	// from its latest update, not its first publication.
+	Live bool
 	Dateline  *document.Dateline
 	Outlet    string
 	URL       string

@@ -20,6 +20,9 @@ type pageMeta struct {
 	Published                                           string
 	// Deck is the standfirst the page marks under its headline.
 	Deck string
+	// Modified is the date of the latest update; Live marks a live blog.
+	Modified string
+	Live     bool
 }
 
 // readHTML extracts the main text of a page as blocks, its metadata, and the
@@ -70,6 +73,8 @@ func readHTML(b []byte, meta Meta) ([]Block, pageMeta, []document.Removed, error
 	if d := isoDatePrefix(ld.Published); d != "" {
 		pm.Published = d
 	}
+	pm.Modified = isoDatePrefix(ld.Modified)
+	pm.Live = ld.Live
 	// the page's structured data spells its authors as the page does
 	if len(ld.Authors) > 0 {
 		pm.Author = strings.Join(ld.Authors, ", ")

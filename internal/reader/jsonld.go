@@ -12,7 +12,10 @@ import (
 // ldArticle is what a page's JSON-LD says about its article.
 type ldArticle struct {
 	Headline, Published, Description, Publisher, Body string
+	Modified                                          string
 	Authors                                           []string
+	// Live is set for a live blog, whose "today" is its latest update.
+	Live bool
 }
 
 // articleTypes are the schema.org types of a news article.
@@ -60,6 +63,8 @@ func findArticle(v any, out *ldArticle, depth int) {
 				out.Headline = ldString(x["name"])
 			}
 			out.Published = ldString(x["datePublished"])
+			out.Modified = ldString(x["dateModified"])
+			out.Live = isType(x["@type"], "liveblogposting")
 			out.Description = ldString(x["description"])
 			out.Body = ldString(x["articleBody"])
 			out.Authors = ldNames(x["author"])
@@ -75,6 +80,20 @@ func findArticle(v any, out *ldArticle, depth int) {
 			findArticle(m, out, depth+1)
 		}
 	}
+}
+
+func isType(t any, name string) bool {
+	switch x := t.(type) {
+	case string:
+		return strings.EqualFold(x, name)
+	case []any:
+		for _, e := range x {
+			if isType(e, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isArticleType(t any) bool {

@@ -125,6 +125,7 @@ func assemble(c cleaned, meta Meta, pm pageMeta, raw string, now time.Time) *Art
 		URL:     firstNonEmpty(meta.URL, pm.URL),
 		Outlet:  firstNonEmpty(meta.Outlet, pm.Sitename),
 	}
+	a.Modified, a.Live = pm.Modified, pm.Live
 	if len(a.Byline) == 0 && pm.Author != "" {
 		a.Byline = splitNames(pm.Author)
 	}
