@@ -8,23 +8,23 @@ const Schema = "sitrep.document/v1"
 
 // Document is one extracted article.
 type Document struct {
-	Schema    string    `json:"schema"`
-	ID        string    `json:"id"`
-	URL       *string   `json:"url"`
-	Outlet    *string   `json:"outlet"`
-	Title     string    `json:"title"`
-	Deck      *string   `json:"deck"`
-	Byline    []string  `json:"byline,omitempty"`
-	Published string    `json:"published"`
+	Schema    string   `json:"schema"`
+	ID        string   `json:"id"`
+	URL       *string  `json:"url"`
+	Outlet    *string  `json:"outlet"`
+	Title     string   `json:"title"`
+	Deck      *string  `json:"deck"`
+	Byline    []string `json:"byline,omitempty"`
+	Published string   `json:"published"`
 	// Modified is the date of the latest update; Live marks a live blog,
 	// whose relative dates count from it.
-	Modified string `json:"modified,omitempty"`
-	Live     bool   `json:"live,omitempty"`
-	Dateline  *Dateline `json:"dateline"`
-	Language  string    `json:"language"`
-	Text      string    `json:"text"`
-	Removed   []Removed `json:"removed"`
-	Warnings  []string  `json:"warnings,omitempty"`
+	Modified string    `json:"modified,omitempty"`
+	Live     bool      `json:"live,omitempty"`
+	Dateline *Dateline `json:"dateline"`
+	Language string    `json:"language"`
+	Text     string    `json:"text"`
+	Removed  []Removed `json:"removed"`
+	Warnings []string  `json:"warnings,omitempty"`
 
 	Entities []Entity `json:"entities"`
 	Places   []Place  `json:"places"`

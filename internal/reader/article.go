@@ -32,14 +32,14 @@ type Article struct {
 	Modified string
 	// Live marks a live blog: its relative dates ("this evening") count
 	// from its latest update, not its first publication.
-	Live bool
-	Dateline  *document.Dateline
-	Outlet    string
-	URL       string
-	Language  string
-	Text      string
-	Removed   []document.Removed
-	Warnings  []string
+	Live     bool
+	Dateline *document.Dateline
+	Outlet   string
+	URL      string
+	Language string
+	Text     string
+	Removed  []document.Removed
+	Warnings []string
 	// FromHTML tells which path read the article.
 	FromHTML bool
 }
