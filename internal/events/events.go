@@ -49,6 +49,9 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 			if found[tr.class] {
 				continue
 			}
+			if !tr.mayMatch(masked) {
+				continue
+			}
 			loc := tr.re.FindStringIndex(masked)
 			if loc == nil || a.excluded(s.Start+loc[0], s.Start+loc[1]) {
 				continue
@@ -159,6 +162,12 @@ func newArticle(in Input) *article {
 			}
 		}
 	}
+	// triggers match lower-case text; lowering ASCII only keeps offsets
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
 	a.masked = string(b)
 	a.sents = tokens.Sentences(in.Text, tokens.Tokenize(in.Text))
 	if !in.Published.IsZero() {
@@ -176,7 +185,7 @@ func newArticle(in Input) *article {
 		a.counted[placeID(p)] += len(p.Mentions)
 	}
 	sort.Slice(a.places, func(i, j int) bool { return a.places[i].start < a.places[j].start })
-	for _, m := range notEvents.FindAllStringIndex(a.masked, -1) {
+	for _, m := range notEventSpans(a.masked) {
 		a.excl = append(a.excl, [2]int{m[0], m[1]})
 	}
 	return a

@@ -1,17 +1,95 @@
 package events
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // trigger is a pattern that, found in a sentence, asserts (or denies, or
 // supposes) an event of a class.
 type trigger struct {
 	class string
 	re    *regexp.Regexp
-	sub   string // ACLED sub-type, when the words fix it
+	sub   string   // ACLED sub-type, when the words fix it
+	cues  []string // lower-case stems one of which every match holds
 }
 
+// t compiles a trigger that matches lower-case text. cues are derived from
+// the pattern's alternatives: their leading letters, so a sentence holding
+// none of them is skipped without running the expression.
 func t(class, sub, pattern string) trigger {
-	return trigger{class: class, sub: sub, re: regexp.MustCompile(`(?i)\b(?:` + pattern + `)\b`)}
+	return trigger{class: class, sub: sub, re: regexp.MustCompile(`\b(?:` + pattern + `)\b`), cues: cuesOf(pattern)}
+}
+
+// tc is t with hand-written cues, for patterns whose alternatives open
+// with a group.
+func tc(class, sub string, cues []string, pattern string) trigger {
+	tr := t(class, sub, pattern)
+	tr.cues = cues
+	return tr
+}
+
+// cuesOf returns the leading literal letters (at least three) of each
+// top-level alternative of a pattern.
+func cuesOf(pattern string) []string {
+	var cues []string
+	depth, start := 0, 0
+	alt := func(s string) {
+		var b []byte
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'a' && c <= 'z' || c == ' ' || c == '-' {
+				b = append(b, c)
+				continue
+			}
+			break
+		}
+		cue := string(b)
+		// a quantifier after the last letter makes it optional
+		if len(cue) < len(s) && len(cue) > 0 && (s[len(cue)] == '?' || s[len(cue)] == '*') {
+			cue = cue[:len(cue)-1]
+		}
+		if len(cue) > 6 {
+			cue = cue[:6]
+		}
+		if len(cue) < 3 {
+			cue = "" // no usable cue: always run
+		}
+		cues = append(cues, cue)
+	}
+	for i := 0; i < len(pattern); i++ {
+		switch pattern[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				alt(pattern[start:i])
+				start = i + 1
+			}
+		}
+	}
+	alt(pattern[start:])
+	for _, c := range cues {
+		if c == "" {
+			return nil
+		}
+	}
+	return cues
+}
+
+// mayMatch: the sentence holds one of the trigger's cues.
+func (tr trigger) mayMatch(lower string) bool {
+	if tr.cues == nil {
+		return true
+	}
+	for _, c := range tr.cues {
+		if strings.Contains(lower, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // triggers, most specific first within a class. They are matched on the
@@ -20,11 +98,11 @@ var triggers = []trigger{
 	// attack: remote violence
 	t("attack", subAir, `air ?strikes?|airstrikes?|drone (?:strikes?|attacks?)|drones? (?:hit|struck|slammed|crashed into|killed|attacked|targeted)|bombed from the air|air raids?|warplanes? (?:hit|struck|bombed)`),
 	t("attack", subIED, `roadside bomb|car bomb|suicide bomb(?:ing|er)?|improvised explosive|ieds?|landmines?|explosive device`),
-	t("attack", subShelling, `shell(?:ing|ed|s)|artillery (?:fire|strikes?|attacks?)|rockets? (?:rained|hit|struck|fired|landed|slammed|attacks?)|missiles? (?:hit|struck|slammed|attacks?|strikes?)|missile and drone attack|(?:ballistic|cruise|hypersonic) missiles?|mortar (?:fire|rounds?|attacks?)|massively fired upon|struck by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|hit by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|bombard(?:ed|ment)|(?:russian|ukrainian|israeli) strikes?|strikes? (?:on|against|hit)|(?:struck|hit|targeted|pounded) (?:the )?(?:city|town|village|capital|region|port|centre|center) of|(?:missiles?|rockets?|shells?|strikes?) (?:killed|wounded|injured|damaged|destroyed)`),
+	tc("attack", subShelling, []string{"shell", "artiller", "rocket", "missile", "mortar", "fired upon", "struck", "hit ", "bombard", "strike", "targeted", "pounded"}, `shell(?:ing|ed|s)|artillery (?:fire|strikes?|attacks?)|rockets? (?:rained|hit|struck|fired|landed|slammed|attacks?)|missiles? (?:hit|struck|slammed|attacks?|strikes?)|missile and drone attack|(?:ballistic|cruise|hypersonic) missiles?|mortar (?:fire|rounds?|attacks?)|massively fired upon|struck by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|hit by (?:a |an )?(?:\w+ )?(?:missile|rocket|drone|shell)|bombard(?:ed|ment)|(?:russian|ukrainian|israeli) strikes?|strikes? (?:on|against|hit)|(?:struck|hit|targeted|pounded) (?:the )?(?:city|town|village|capital|region|port|centre|center) of|(?:missiles?|rockets?|shells?|strikes?) (?:killed|wounded|injured|damaged|destroyed)`),
 	// armed clashes
 	t("armed_clash", "", `clash(?:es|ed)|fighting (?:between|in|for|around|near|raged)|heavy fighting|gun ?battles?|firefights?|exchanged fire|fought|repelled|repulsed|counter-?attacks?|battles? for`),
 	// territory
-	t("territory_seized", "", `(?:seized|captured|took|taken|retook|recaptured|overran|liberated)(?: (?:control of|full control of))? (?:the |two |three |several |a |an )?(?:\w+ )?(?:cities|city|towns?|villages?|settlements?|areas?|region|territory|capital|port|airport|base|bridgehead)|took control of|taken control of|fell to`),
+	tc("territory_seized", "", []string{"seized", "captur", "took", "taken", "retook", "recaptur", "overran", "liberat", "fell to"}, `(?:seized|captured|took|taken|retook|recaptured|overran|liberated)(?: (?:control of|full control of))? (?:the |two |three |several |a |an )?(?:\w+ )?(?:cities|city|towns?|villages?|settlements?|areas?|region|territory|capital|port|airport|base|bridgehead)|took control of|taken control of|fell to`),
 	// violence against civilians
 	t("violence_against_civilians", "", `massacre[ds]?|executed|abduct(?:ed|ion)|kidnapp?(?:ed|ing)|tortured|raped|stabb(?:ed|ing)|knife attack|shot dead`),
 	// riots and protests
@@ -38,7 +116,7 @@ var triggers = []trigger{
 	t("negotiation", "", `talks|negotiations|negotiators|held (?:a )?meeting|summit|consultations`),
 	t("agreement", "", `agreed (?:to|on)|reached (?:an|a) (?:agreement|deal)|signed (?:an|a|the) (?:agreement|deal|accord|treaty)|ceasefire (?:was )?agreed|truce (?:was )?agreed|peace deal`),
 	t("request", "", `formal application|applied (?:to join|for membership)|appealed for|called for|requested|asked for|demanded|urged`),
-	t("aid", "", `(?:approved|announced|pledged|sent|delivered|provided|gave|airdropped|dispatched) (?:\S+ ){0,3}(?:in )?(?:military |humanitarian |financial |economic )?(?:aid|assistance|weapons|supplies|relief)|aid (?:convoys?|trucks|flights|shipments?) (?:arrived|reached|entered|crossed)|send weapons|donated`),
+	tc("aid", "", []string{"approved", "announc", "pledged", "sent", "deliver", "provid", "gave", "airdrop", "dispatch", "aid ", "send weapons", "donated"}, `(?:approved|announced|pledged|sent|delivered|provided|gave|airdropped|dispatched) (?:\S+ ){0,3}(?:in )?(?:military |humanitarian |financial |economic )?(?:aid|assistance|weapons|supplies|relief)|aid (?:convoys?|trucks|flights|shipments?) (?:arrived|reached|entered|crossed)|send weapons|donated`),
 	t("sanction", "", `sanction(?:s|ed)|embargo|banned|barred from|expelled|suspended|blacklisted|asset freeze|frozen assets`),
 	t("threaten", "", `threaten(?:ed|s)?|ultimatum|vowed to (?:strike|retaliate|respond)`),
 	t("accuse", "", `accus(?:ed|es|ing)|condemn(?:ed|s)|blamed|denounc(?:ed|es)|disputed|criticis(?:ed|es)|criticiz(?:ed|es)`),
@@ -49,4 +127,24 @@ var triggers = []trigger{
 }
 
 // notEvents are phrases that look like triggers but report no event.
-var notEvents = regexp.MustCompile(`(?i)\b(?:request for comment|requests? for comment|bird strike|strike (?:a|the) (?:balance|deal|chord|pose)|hunger strike|lucky strike|strike price|talks? show|talk(?:s|ing)? about|talks? to (?:reporters|journalists|the media)|protest vote|rally(?:ing)? (?:cry|behind)|stock market rally|fire (?:alarm|brigade|service|fighters?|department|crews?|station)|firefighters?|price war|war of words|trade war|culture war|fighting (?:fit|chance|spirit)|fought (?:back tears|off)|seized (?:on|upon) (?:the|an?)|captured (?:the )?(?:imagination|attention|hearts?)|flood of|outbreak of (?:violence|fighting|war)|heart attack|panic attack|under attack from critics)\b`)
+var notEvents = regexp.MustCompile(`\b(?:request for comment|requests? for comment|bird strike|strike (?:a|the) (?:balance|deal|chord|pose)|hunger strike|lucky strike|strike price|talks? show|talk(?:s|ing)? about|talks? to (?:reporters|journalists|the media)|protest vote|rally(?:ing)? (?:cry|behind)|stock market rally|fire (?:alarm|brigade|service|fighters?|department|crews?|station)|firefighters?|price war|war of words|trade war|culture war|fighting (?:fit|chance|spirit)|fought (?:back tears|off)|seized (?:on|upon) (?:the|an?)|captured (?:the )?(?:imagination|attention|hearts?)|flood of|outbreak of (?:violence|fighting|war)|heart attack|panic attack|under attack from critics)\b`)
+
+// notEventCues guard notEvents: most texts hold none of them.
+var notEventCues = []string{"comment", "strike", "talk", "protest vote", "rally", "fire", "war", "fight", "fought",
+	"seized", "captured", "flood of", "outbreak of", "attack"}
+
+// notEventSpans finds the phrases that report no event, running the
+// expression only on the sentences that could hold one.
+func notEventSpans(lower string) [][]int {
+	found := false
+	for _, c := range notEventCues {
+		if strings.Contains(lower, c) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	return notEvents.FindAllStringIndex(lower, -1)
+}

@@ -51,3 +51,34 @@ func BenchmarkEntities(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractText runs the whole pipeline on the bundled plain-text
+// articles (about 5 KB each), in articles per second.
+func BenchmarkExtractText(b *testing.B) {
+	files, _ := filepath.Glob("../../samples/*.txt")
+	var raws [][]byte
+	var n int64
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws = append(raws, raw)
+		n += int64(len(raw))
+	}
+	if len(raws) == 0 {
+		b.Skip("no samples")
+	}
+	recognizer() // load the lexicons and the gazetteer before timing
+	resolver()
+	b.SetBytes(n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, raw := range raws {
+			if _, err := Extract(raw, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(raws))/b.Elapsed().Seconds(), "articles/s")
+}

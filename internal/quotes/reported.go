@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/document"
-	"github.com/sitrep/sitrep/internal/tokens"
 )
 
 var (
@@ -21,10 +20,9 @@ var (
 // marks: "X said (that) ...", "..., X said", "According to X, ...".
 func (f *finder) reported() []document.Quote {
 	var out []document.Quote
-	toks := tokens.Tokenize(f.text)
-	for _, s := range tokens.Sentences(f.text, toks) {
+	for _, s := range f.sents {
 		sent := f.text[s.Start:s.End]
-		if strings.ContainsAny(sent, "\"“”«»") {
+		if strings.ContainsAny(sent, "\"“”«»") || !hasReportingWord(sent) {
 			continue
 		}
 		body := strings.TrimRight(sent, ".!? ")
@@ -52,6 +50,17 @@ func (f *finder) reported() []document.Quote {
 		}
 	}
 	return out
+}
+
+// hasReportingWord: the sentence holds a verb of saying or "according".
+func hasReportingWord(s string) bool {
+	for _, w := range []string{"said", "says", "told", "ccording", "warned", "added", "announced", "claimed",
+		"stated", "insisted", "argued", "noted", "confirmed", "wrote", "tweeted", "posted", "reported"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeSpeaker: a description of people or a body ("officials",

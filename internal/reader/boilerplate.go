@@ -64,6 +64,13 @@ func init() {
 func classify(b Block) string {
 	t := strings.TrimSpace(b.Text)
 	low := strings.ToLower(strings.Trim(t, " .:|»›>-–—•"))
+	// Cheap facts first, so that a long paragraph of prose runs none of
+	// the expressions it cannot match.
+	n := len(t)
+	lowAll := low
+	if n > 600 {
+		lowAll = "" // only short blocks are furniture beyond the first checks
+	}
 	switch {
 	case t == "":
 		return document.RemovedOther
@@ -74,30 +81,59 @@ func classify(b Block) string {
 			return document.RemovedAdvert
 		}
 		return document.RemovedNavigation
-	case reSlideCounter.MatchString(low):
+	case startsWithDigitOrSlide(low) && reSlideCounter.MatchString(low):
 		return document.RemovedCaption
-	case len(t) < 60 && reAdvert.MatchString(low):
+	case n < 60 && reAdvert.MatchString(low):
 		return document.RemovedAdvert
-	case len(t) < 160 && reCreditOnly.MatchString(t):
+	case n < 160 && reCreditOnly.MatchString(t):
 		return document.RemovedCredit
-	case len(t) < 600 && reCreditTail.MatchString(t) && !endsLikeProse(t):
+	case n < 600 && hasAny(lowAll, creditCues) && reCreditTail.MatchString(t) && !endsLikeProse(t):
 		return document.RemovedCaption
-	case len(t) < 200 && rePromptPrefix.MatchString(t):
+	case n < 200 && rePromptPrefix.MatchString(t):
 		return document.RemovedRelated
-	case len(t) < 300 && (rePromptStart.MatchString(t) || reFooter.MatchString(t)):
+	case n < 300 && (rePromptStart.MatchString(t) || hasAny(lowAll, footerCues) && reFooter.MatchString(t)):
 		return document.RemovedNavigation
-	case reComments.MatchString(t):
+	case n < 40 && reComments.MatchString(t):
 		return document.RemovedNavigation
-	case len(t) < 800 && reEmbeddedPost.MatchString(t):
+	case n < 800 && strings.Contains(t, "(@") && reEmbeddedPost.MatchString(t):
 		return document.RemovedOther
-	case len(t) < 250 && !endsSentence(t) && reCaptionMarks.MatchString(t):
+	case n < 250 && !endsSentence(t) && hasAny(lowAll, captionCues) && reCaptionMarks.MatchString(t):
 		return document.RemovedCaption
-	case len(t) < 400 && reAuthorBio.MatchString(t):
+	case n < 400 && hasAny(lowAll, bioCues) && reAuthorBio.MatchString(t):
 		return document.RemovedCredit
-	case len(t) < 100 && reShortTimeLine.MatchString(t):
+	case n < 100 && reShortTimeLine.MatchString(t):
 		return document.RemovedOther
 	}
 	return ""
+}
+
+// Cue words: a block holding none of them cannot match the expression
+// they guard.
+var (
+	creditCues  = []string{"photo", "image", "picture", "credit", "/", "|", "getty", "(", "shutterstock", "alamy"}
+	footerCues  = []string{"right", "©", "copyright", "cookie", "privacy", "commission", "affiliate", "this article", "this story", "comment", "subscrib", "newsletter", "sign up", "get in touch", "first month"}
+	captionCues = []string{"(", "left", "right", "pictured", "l-r"}
+	bioCues     = []string{"follow", " is a", " is an", "covers"}
+)
+
+func hasAny(s string, cues []string) bool {
+	for _, c := range cues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithDigitOrSlide: what a slideshow counter opens with.
+func startsWithDigitOrSlide(low string) bool {
+	if low == "" {
+		return false
+	}
+	if low[0] >= '0' && low[0] <= '9' {
+		return true
+	}
+	return strings.HasPrefix(low, "photo") || strings.HasPrefix(low, "image") || strings.HasPrefix(low, "picture") || strings.HasPrefix(low, "slide")
 }
 
 // endsLikeProse reports a sentence whose credit-like ending is quoted speech

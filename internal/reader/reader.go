@@ -192,22 +192,43 @@ func fullDateIn(s string) string {
 func yearFromPage(raw string, d *Dateline) int {
 	counts := map[int]int{}
 	best, bestN := 0, 0
-	for _, m := range reFullDate.FindAllStringSubmatch(raw, 200) {
-		y := 0
-		for _, g := range m[1:] {
-			if g != "" {
-				fmt.Sscanf(g, "%d", &y)
-			}
-		}
-		if y == 0 {
+	// Find the years first (cheap), then read the few bytes before each
+	// with the full-date expression.
+	for i := 0; i+4 <= len(raw); i++ {
+		c := raw[i]
+		if c != '1' && c != '2' || !(raw[i:i+2] == "19" || raw[i:i+2] == "20") || !isDigits(raw[i+2:i+4]) {
 			continue
 		}
+		if i > 0 && isDigits(raw[i-1:i]) || i+4 < len(raw) && isDigits(raw[i+4:i+5]) {
+			continue
+		}
+		from := max(0, i-24)
+		for from > 0 && from < len(raw) && raw[from]&0xC0 == 0x80 {
+			from--
+		}
+		to := min(len(raw), i+10)
+		if !reFullDate.MatchString(raw[from:to]) {
+			continue
+		}
+		y := int(raw[i]-'0')*1000 + int(raw[i+1]-'0')*100 + int(raw[i+2]-'0')*10 + int(raw[i+3]-'0')
 		counts[y]++
 		if counts[y] > bestN {
 			best, bestN = y, counts[y]
 		}
+		if bestN > 50 {
+			break
+		}
 	}
 	return best
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // cleanTitle drops a " | Site" or " - Site" suffix naming the site.
