@@ -53,7 +53,7 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 				continue
 			}
 			loc := tr.re.FindStringIndex(masked)
-			if loc == nil || a.excluded(s.Start+loc[0], s.Start+loc[1]) {
+			if loc == nil || excluded(masked, loc[0], loc[1]) {
 				continue
 			}
 			start, end := s.Start+loc[0], s.Start+loc[1]
@@ -139,7 +139,6 @@ type article struct {
 	sents   []tokens.Sentence
 	times   []timex.Mention
 	places  []placeRef
-	excl    [][2]int // spans of phrases that are no events
 	byName  map[string]*document.Place
 	counted map[string]int // place id -> mentions, for the article's focus
 }
@@ -185,15 +184,13 @@ func newArticle(in Input) *article {
 		a.counted[placeID(p)] += len(p.Mentions)
 	}
 	sort.Slice(a.places, func(i, j int) bool { return a.places[i].start < a.places[j].start })
-	for _, m := range notEventSpans(a.masked) {
-		a.excl = append(a.excl, [2]int{m[0], m[1]})
-	}
 	return a
 }
 
-// excluded: the trigger lies inside a phrase that reports no event.
-func (a *article) excluded(start, end int) bool {
-	for _, x := range a.excl {
+// excluded: the trigger at [start, end) of a sentence lies inside a phrase
+// that reports no event ("a request for comment", "a bird strike").
+func excluded(sentence string, start, end int) bool {
+	for _, x := range notEventSpans(sentence) {
 		if start < x[1] && end > x[0] {
 			return true
 		}

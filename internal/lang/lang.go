@@ -26,7 +26,7 @@ const (
 	// MaxRunes is how much of the text Detect looks at: the first MaxRunes
 	// runes. An article lead is plenty for trigram statistics and keeps
 	// detection cheap on long bodies.
-	MaxRunes = 800
+	MaxRunes = 500
 
 	// MinLetters is the least amount of letters (after weighting, see
 	// letterWeight) a text must have before Detect will name a language.

@@ -26,7 +26,7 @@ func (f *finder) reported() []document.Quote {
 			continue
 		}
 		body := strings.TrimRight(sent, ".!? ")
-		for _, re := range []*regexp.Regexp{reAccording, reReportedAfter, reReportedBefore} {
+		for _, re := range reportedShapes(body) {
 			m := re.FindStringSubmatchIndex(body)
 			if m == nil {
 				continue
@@ -50,6 +50,24 @@ func (f *finder) reported() []document.Quote {
 		}
 	}
 	return out
+}
+
+// reportedShapes picks the expressions a sentence can match, by where its
+// reporting words stand: "According to X, ...", "X said ...", "..., X said".
+func reportedShapes(body string) []*regexp.Regexp {
+	var res []*regexp.Regexp
+	if strings.HasPrefix(body, "According") || strings.HasPrefix(body, "according") {
+		res = append(res, reAccording)
+	}
+	head := body[:min(len(body), 130)]
+	if hasReportingWord(head) {
+		res = append(res, reReportedAfter)
+	}
+	tail := body[max(0, len(body)-90):]
+	if hasReportingWord(tail) && strings.Contains(body, ", ") {
+		res = append(res, reReportedBefore)
+	}
+	return res
 }
 
 // hasReportingWord: the sentence holds a verb of saying or "according".
