@@ -25,8 +25,8 @@ func statusOf(before string) string {
 		// the trigger's own clause, unless the break is far back
 		clause = clause[i+1:]
 	}
-	if len(clause) > 160 {
-		clause = clause[len(clause)-160:]
+	if len(clause) > 90 {
+		clause = clause[len(clause)-90:]
 	}
 	switch {
 	case reNegated.MatchString(clause):

@@ -45,11 +45,9 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 	for _, s := range a.sents {
 		masked := a.masked[s.Start:s.End]
 		found := map[string]bool{}
-		for _, tr := range triggers {
-			if found[tr.class] {
-				continue
-			}
-			if !tr.mayMatch(masked) {
+		cand := candidates(masked)
+		for ti, tr := range triggers {
+			if found[tr.class] || !cand[ti] {
 				continue
 			}
 			loc := tr.re.FindStringIndex(masked)

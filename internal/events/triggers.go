@@ -79,17 +79,51 @@ func cuesOf(pattern string) []string {
 	return cues
 }
 
-// mayMatch: the sentence holds one of the trigger's cues.
-func (tr trigger) mayMatch(lower string) bool {
-	if tr.cues == nil {
-		return true
-	}
-	for _, c := range tr.cues {
-		if strings.Contains(lower, c) {
-			return true
+// cueIndex maps a cue's first word (or its first six letters) to the
+// triggers it guards; always lists the triggers without cues.
+var cueIndex, always = func() (map[string][]int, []int) {
+	idx := map[string][]int{}
+	var all []int
+	for i, tr := range triggers {
+		if tr.cues == nil {
+			all = append(all, i)
+			continue
+		}
+		for _, c := range tr.cues {
+			if j := strings.IndexByte(c, ' '); j > 0 {
+				c = c[:j]
+			}
+			idx[c] = append(idx[c], i)
 		}
 	}
-	return false
+	return idx, all
+}()
+
+// candidates returns which triggers a lower-case sentence may match: those
+// one of whose cues begins one of its words.
+func candidates(lower string) []bool {
+	cand := make([]bool, len(triggers))
+	for _, i := range always {
+		cand[i] = true
+	}
+	i := 0
+	for i < len(lower) {
+		for i < len(lower) && !(lower[i] >= 'a' && lower[i] <= 'z') {
+			i++
+		}
+		j := i
+		for j < len(lower) && (lower[j] >= 'a' && lower[j] <= 'z' || lower[j] == '-') {
+			j++
+		}
+		w := lower[i:j]
+		for k := 3; k <= len(w) && k <= 6; k++ {
+			for _, ti := range cueIndex[w[:k]] {
+				cand[ti] = true
+			}
+		}
+		i = j + 1
+	}
+	return cand
 }
 
 // triggers, most specific first within a class. They are matched on the

@@ -322,6 +322,14 @@ func (f *finder) refsFrom(from int) []ref {
 // "according to CNN", "told CNBC", "in an interview with Euronews".
 func (f *finder) channelAndVia(window string) (*string, *string) {
 	var channel, via *string
+	low := strings.ToLower(window)
+	if !hasAnyWord(low, channelCues) {
+		// no channel named; an outlet only through its verbs
+		if len(f.media) > 0 && hasAnyWord(low, viaCues) {
+			via = f.viaIn(window)
+		}
+		return nil, via
+	}
 	if m := reChannel.FindStringSubmatch(window); m != nil {
 		c := channelName(m[reChannel.SubexpIndex("channel")])
 		channel = &c
@@ -329,15 +337,37 @@ func (f *finder) channelAndVia(window string) (*string, *string) {
 		c := channelName(m[reChannelVerb.SubexpIndex("channel")])
 		channel = &c
 	}
+	if len(f.media) > 0 {
+		via = f.viaIn(window)
+	}
+	return channel, via
+}
+
+var (
+	channelCues = []string{"tweet", "post", "address", "speech", "briefing", "conference", "interview", "statement",
+		"letter", "op-ed", "podcast", "wrote on", "channel"}
+	viaCues = []string{"according to", "told", "interview", "speaking to", "remarks to", "comments to", "said to"}
+)
+
+func hasAnyWord(s string, cues []string) bool {
+	for _, c := range cues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// viaIn finds the outlet a window relays words through.
+func (f *finder) viaIn(window string) *string {
 	for _, m := range reVia.FindAllStringSubmatch(window, -1) {
 		name := strings.TrimSpace(m[reVia.SubexpIndex("via")])
 		if e := f.mediaNamed(name); e != nil {
 			n := e.Name
-			via = &n
-			break
+			return &n
 		}
 	}
-	return channel, via
+	return nil
 }
 
 // channelName normalises a channel phrase.
