@@ -65,8 +65,8 @@ func (a *article) placeFor(s tokens.Sentence, start, end int, class string) *doc
 			r.start > end && strings.Contains(a.text[end:r.start], " to ")) {
 			continue // "fled to Poland, Hungary": where they went
 		}
-		if (class == "negotiation" || class == "agreement") && !reVenue.MatchString(before) {
-			continue // "talks with Ukraine", "the invasion of Ukraine": not where talks were
+		if (class == "negotiation" || class == "agreement") && (!reVenue.MatchString(before) || r.start < end || r.start-end > 60) {
+			continue // only "talks in X" names where talks were; "a cease-fire in Ukraine" does not
 		}
 		score := 0
 		if r.start >= clauseStart && r.end <= clauseEnd {
