@@ -158,16 +158,71 @@ func (a *article) countryOfDemonym(adj string) *document.Place {
 	return nil
 }
 
-// dateFor is the day of the event: a time expression of its sentence, else
-// the publication date.
-func (a *article) dateFor(start, end int) (string, string) {
-	if m, ok := timex.DateOf(a.text, a.times, start, end); ok {
+// reBackground: an event told as the cause or start of the story's events
+// ("since three girls were stabbed", "in the wake of the attack"), whose
+// day the sentence does not give.
+var reBackground = regexp.MustCompile(`(?i)\b(?:since|in the wake of|in response to|after|following)\s+(?:\w+\s+){0,6}$`)
+
+// dateFor is the day of the event: a time expression of its clause, else,
+// for an event told as background, no day, else the publication date.
+func (a *article) dateFor(s tokens.Sentence, start, end int) (string, string) {
+	if m, ok := timex.DateOf(a.text, a.times, start, end); ok && a.governs(s, m, start, end) {
 		return m.Value, m.Precision
+	}
+	if reBackground.MatchString(a.text[max(s.Start, start-80):start]) {
+		return "", ""
 	}
 	if !a.in.Published.IsZero() {
 		return a.in.Published.Format("2006-01-02"), timex.Day
 	}
 	return "", ""
+}
+
+// governs: a time expression dates a trigger when it stands in the
+// trigger's clause or close to it, and is not a "since" or "until" bound.
+func (a *article) governs(s tokens.Sentence, m timex.Mention, start, end int) bool {
+	if m.Prep == "since" || m.Prep == "until" || m.Prep == "till" {
+		return false
+	}
+	cs, ce := a.clause(s, start, end)
+	if m.Start >= cs && m.End <= ce {
+		return true
+	}
+	d := m.Start - end
+	if d < 0 {
+		d = start - m.End
+	}
+	return d <= 60
+}
+
+// reNationwide: the event happened across the country.
+var reNationwide = regexp.MustCompile(`(?i)\b(?:across the country|around the country|up and down the country|nationwide|across the nation|throughout the country|across (?:britain|the uk|england))\b`)
+
+// focusCountry is the country place the article names most.
+func (a *article) focusCountry() *document.Place {
+	var best *document.Place
+	for i := range a.in.Places {
+		p := &a.in.Places[i]
+		if p.Feature == "country" && (best == nil || len(p.Mentions) > len(best.Mentions)) {
+			best = p
+		}
+	}
+	return best
+}
+
+// recentPlace is the place named last before offset at, within a few
+// sentences: where a story goes on without naming its place again.
+func (a *article) recentPlace(at int) *document.Place {
+	var best *document.Place
+	for _, r := range a.places {
+		if r.start >= at {
+			break
+		}
+		if at-r.end < 500 && r.place.Feature != "country" {
+			best = r.place
+		}
+	}
+	return best
 }
 
 // listedWith returns the other places named in a list with the event's

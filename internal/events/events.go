@@ -70,6 +70,12 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 			found[tr.class], found[class] = true, true
 			status := statusOf(masked[:loc[0]])
 			place := a.placeFor(s, start, end, class)
+			if place == nil && reNationwide.MatchString(masked) {
+				place = a.focusCountry()
+			}
+			if place == nil && a.carriesPlace(class) {
+				place = a.recentPlace(s.Start)
+			}
 			if place == nil {
 				// the same kind of event named again: the talks, the fire
 				place = lastOfClass[class]
@@ -84,7 +90,7 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 				lastPlace = place
 				lastOfClass[class] = place
 			}
-			date, prec := a.dateFor(start, end)
+			date, prec := a.dateFor(s, start, end)
 			// riots in "Sunderland, Hull and Bristol": one event a place
 			for _, p := range append([]*document.Place{place}, a.listedWith(s, place, class)...) {
 				key := class + "|" + placeID(p) + "|" + date

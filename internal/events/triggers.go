@@ -141,7 +141,7 @@ var triggers = []trigger{
 	t("violence_against_civilians", "", `massacre[ds]?|executed|abduct(?:ed|ion)|kidnapp?(?:ed|ing)|tortured|raped|stabb(?:ed|ing)|knife attack|shot dead`),
 	// riots and protests
 	t("riot", "", `riots?|rioting|rioters|violent disorder|looting|looted|unrest`),
-	t("protest", "", `protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|marched|sit-in|vigil`),
+	t("protest", "", `protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|marched|sit-in|vigil|chant(?:ing|ed)|took to the streets|crowds? (?:gathered|marched|assembled)`),
 	// arrests
 	t("arrest", "", `arrest(?:s|ed)|detained|taken into custody|apprehended`),
 	// military operations
