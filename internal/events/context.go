@@ -46,7 +46,7 @@ var (
 	reVenue       = regexp.MustCompile(`(?i)\b(?:in|at|hosted by|host)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
 	reDestination = regexp.MustCompile(`(?i)\b(?:to|into|towards|toward|for|reached|crossed into)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
 	// clause breaks: a place beyond one is seldom the event's
-	reClauseBreak = regexp.MustCompile(`(?i)\s(?:as|while|whereas|but|after|before|when|although|though|since|because)\s|;|\s--\s|\s—\s|, (?:while|but|and|as|after|which|who)\s`)
+	reClauseBreak = regexp.MustCompile(`(?i)\s(?:as|while|whereas|but|after|before|when|although|though|since|because)\s|;|\s--\s|\s—\s|, (?:while|but|and|as|after|which|who|in response to|in the wake of|following)\s`)
 )
 
 // placeFor picks the place a sentence's event happened: in the trigger's
@@ -182,6 +182,10 @@ func (a *article) dateFor(s tokens.Sentence, start, end int) (string, string) {
 // trigger's clause or close to it, and is not a "since" or "until" bound.
 func (a *article) governs(s tokens.Sentence, m timex.Mention, start, end int) bool {
 	if m.Prep == "since" || m.Prep == "until" || m.Prep == "till" {
+		return false
+	}
+	// "since the violence erupted this weekend": the day of another event
+	if m.Start > start && reBackground.MatchString(a.text[max(start, m.Start-80):m.Start]) {
 		return false
 	}
 	cs, ce := a.clause(s, start, end)
