@@ -361,7 +361,7 @@ func hasAnyWord(s string, cues []string) bool {
 // viaIn finds the outlet a window relays words through.
 func (f *finder) viaIn(window string) *string {
 	for _, m := range reVia.FindAllStringSubmatch(window, -1) {
-		name := strings.TrimSpace(m[reVia.SubexpIndex("via")])
+		name := strings.TrimRight(strings.TrimSpace(m[reVia.SubexpIndex("via")]), ".")
 		if e := f.mediaNamed(name); e != nil {
 			n := e.Name
 			return &n

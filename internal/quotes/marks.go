@@ -69,26 +69,28 @@ func findSpans(text string) []span {
 			// unclosed in this paragraph: does the quote run on?
 			s := span{open: i, close: -1, start: i + size, end: p.end, para: pi}
 			k := pi
+			closed := false
 			for k+1 < len(paras) && k-pi+1 < maxParas && startsWithMark(text, paras[k+1]) {
 				np := paras[k+1]
 				_, msize := utf8.DecodeRuneInString(text[np.start:])
+				out = append(out, s)
+				k++
 				if c := findClose(text, np.start+msize, np.end, r, closer); c >= 0 {
-					// the quote closes in this paragraph: emit the run as
-					// one segment per paragraph
-					out = append(out, s)
-					out = append(out, span{open: np.start, close: c, start: np.start + msize, end: c, para: k + 1})
-					k++
-					s.end = -1
+					// the run closes here: the rest of this paragraph is
+					// read as usual ("..., she said. “Three.”")
+					out = append(out, span{open: np.start, close: c, start: np.start + msize, end: c, para: k})
+					_, csize := utf8.DecodeRuneInString(text[c:])
+					pi, p, i = k, np, c+csize
+					closed = true
 					break
 				}
-				out = append(out, s)
-				s = span{open: np.start, close: -1, start: np.start + msize, end: np.end, para: k + 1}
-				k++
+				s = span{open: np.start, close: -1, start: np.start + msize, end: np.end, para: k}
 			}
-			if s.end >= 0 {
-				s.unclosed = true
-				out = append(out, s)
+			if closed {
+				continue
 			}
+			s.unclosed = true
+			out = append(out, s)
 			pi = k
 			break
 		}
@@ -104,6 +106,12 @@ func opensHere(text string, i int, r rune) bool {
 	switch r {
 	case '‘', '\'':
 		// an opening single quote: after a space or bracket, before a letter
+		// that is not a lone letter ("rock 'n roll")
+		rest := text[i+utf8.RuneLen(r):]
+		if len(rest) >= 2 && unicode.IsLetter(next) && next != 'a' && next != 'A' && next != 'I' &&
+			(rest[1] == ' ' || rest[1] == '\'' || rest[1] == 0xE2) {
+			return false
+		}
 		return (i == 0 || unicode.IsSpace(prev) || prev == '(' || prev == '—' || prev == '“') && unicode.IsLetter(next)
 	case '"':
 		return (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([—–-/", prev)) && !unicode.IsSpace(next) && next != utf8.RuneError
@@ -113,14 +121,18 @@ func opensHere(text string, i int, r rune) bool {
 
 // findClose finds the closing mark of a quote opened with open, before end.
 func findClose(text string, from, end int, open, closer rune) int {
+	possessive := -1 // a closer that may be a plural possessive ("workers’ demands")
 	i := from
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if possessive >= 0 && r == open && open != closer && opensHere(text, i, r) {
+			return possessive // a new quote opens: the doubtful mark closed the last
+		}
 		if r == closer {
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
 			if closer == '’' || closer == '"' || closer == '\'' {
 				// an apostrophe inside a word ("don’t") does not close
-				next, _ := utf8.DecodeRuneInString(text[i+size:])
-				prev, _ := utf8.DecodeLastRuneInString(text[:i])
 				if (closer == '’' || closer == '\'') && unicode.IsLetter(next) && unicode.IsLetter(prev) {
 					i += size
 					continue
@@ -130,11 +142,21 @@ func findClose(text string, from, end int, open, closer rune) int {
 					continue
 				}
 			}
+			if (closer == '’' || closer == '\'') && prev == 's' && next == ' ' && i+size+1 < end {
+				if n2, _ := utf8.DecodeRuneInString(text[i+size+1:]); unicode.IsLower(n2) {
+					// "the workers’ demands": keep looking for a better close
+					if possessive < 0 {
+						possessive = i
+					}
+					i += size
+					continue
+				}
+			}
 			return i
 		}
 		i += size
 	}
-	return -1
+	return possessive
 }
 
 func startsWithMark(text string, p paragraph) bool {

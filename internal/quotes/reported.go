@@ -9,7 +9,7 @@ import (
 
 var (
 	// "X said (that) ...": the clause after the verb
-	reReportedAfter = regexp.MustCompile(`^(?P<speaker>[^,.;:!?"“”]{2,100}?)\s+(?:also\s+|later\s+|previously\s+)?(?:said|says|told (?:reporters|journalists|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)|warned|added|announced|claimed|stated|insisted|argued|noted|confirmed|wrote|tweeted|posted)\b(?:\s+(?:in|on|at)\s+[^,]{1,60},)?\s+(?:that\s+)?(?P<clause>[^"“”]{12,})$`)
+	reReportedAfter = regexp.MustCompile(`^(?P<speaker>[^,.;:!?"“”]{2,100}?)\s+(?:also\s+|later\s+|previously\s+)?(?:said|says|told (?:reporters|journalists|staff|parliament|lawmakers|the court|a court|the council|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)|warned|added|announced|claimed|stated|insisted|argued|noted|confirmed|wrote|tweeted|posted)\b(?:\s+(?:in|on|at)\s+[^,]{1,60},)?\s+(?:that\s+)?(?P<clause>[^"“”]{12,})$`)
 	// "..., X said." : the clause before the speaker
 	reReportedBefore = regexp.MustCompile(`^(?P<clause>[^"“”]{12,}?),\s+(?P<speaker>[^,.;:!?"“”]{2,80}?)\s+(?:said|says|reported|added|announced|claimed|warned|told \S+)(?:\s+[^,.]{0,60})?\.?$`)
 	// "According to X, ..."
@@ -42,6 +42,10 @@ func (f *finder) reported() []document.Quote {
 				continue
 			}
 			cStart, cEnd := s.Start+m[2*ci], s.Start+m[2*ci+1]
+			// "..., according to Newsweek" closes the clause, not part of it
+			if k := strings.LastIndex(f.text[cStart:cEnd], ", according to "); k > 0 {
+				cEnd = cStart + k
+			}
 			q := document.Quote{Kind: "indirect", Text: strings.TrimSpace(f.text[cStart:cEnd]), Start: cStart, End: cEnd}
 			q.Speaker, q.SpeakerName = strPtr(w.id), strPtr(w.name)
 			q.Channel, q.Via = f.channelAndVia(sent)
@@ -85,7 +89,8 @@ func hasReportingWord(s string) bool {
 // "the ministry", "a spokesman for the army"), not any clause.
 func looksLikeSpeaker(p string) bool {
 	low := strings.ToLower(p)
-	for _, w := range []string{"official", "spokes", "minister", "ministry", "police", "authorit", "government",
+	for _, w := range []string{"official", "administration", "company", "firm", "organisation", "organization",
+		"operator", "airline", "union", "hospital", "court", "prosecutor", "spokes", "minister", "ministry", "police", "authorit", "government",
 		"agency", "army", "military", "residents", "witness", "source", "analyst", "expert", "president", "governor",
 		"mayor", "commander", "statement", "report", "council", "office", "service", "aide", "adviser", "advisor"} {
 		if strings.Contains(low, w) {

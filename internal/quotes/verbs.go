@@ -30,9 +30,9 @@ const appos = `(?:,\s+(?P<appos>[^,;:!?"“”]{1,140}),)?`
 var (
 	// after a quote: `," he said` / `," Kuleba told CNBC` / `," Lynch, a nurse, said`
 	reAfterSpeakerVerb = regexp.MustCompile(`^\s*(?:[,!?.…—–-]\s*)?(?P<speaker>[^,.;:!?"“”]{1,120}?)` + appos + aux + `\s+(?P<verb>` + attributionVerbs + `)\b`)
-	reAfterVerbSpeaker = regexp.MustCompile(`^\s*(?:[,!?.…—–-]\s*)?(?P<verb>said|says|added|adds|wrote|writes|asked|continued|explained|insisted|noted|recalled|tweeted|posted|warned|declared)\s+(?P<speaker>[^,.;:!?"“”]{1,120}?)\s*(?:[,.;:!?]|$|\s+(?:in|on|at|during|from|to|after|before|while|when|as|according)\b)`)
+	reAfterVerbSpeaker = regexp.MustCompile(`^\s*(?:[,!?.…—–-]\s*)?(?P<verb>said|says|added|adds|wrote|writes|asked|continued|explained|insisted|noted|recalled|tweeted|posted|warned|declared)\s+(?P<speaker>(?:(?:[\p{L}]+\s+){0,3}(?:Dr|Mr|Mrs|Ms|Gen|Col|Lt|Sen|Rep|Gov|Prof|Capt|Sgt)\.\s+)?[^,.;:!?"“”]{1,120}?)\s*(?:[,.;:!?]|$|\s+(?:in|on|at|during|from|to|after|before|while|when|as|according)\b)`)
 	// before a quote: `Kirby said: "` / `Kuleba told CNBC that "` / `X has branded it an ‘`
-	reBeforeSpeakerVerb = regexp.MustCompile(`(?P<speaker>[^,.;:!?"“”]{1,120}?)` + appos + aux + `\s+(?P<verb>` + attributionVerbs + `)\b(?P<tail>[^.;!?"“”]{0,80}?)\s*(?:[:,]|\bthat)?\s*$`)
+	reBeforeSpeakerVerb = regexp.MustCompile(`(?P<speaker>[^,.;:!?"“”]{1,120}?)` + appos + aux + `\s+(?P<verb>` + attributionVerbs + `)\b(?P<tail>(?:[^.,;!?"“”]|,\s(?:adding|saying|noting|explaining|writing|arguing|insisting|claiming|warning|telling)\b){0,80}?)\s*(?:[:,]|\bthat)?\s*$`)
 	reSubjectVerb       = regexp.MustCompile(`^\s*(?:[^"“”]{1,140}?,\s+)?(?P<speaker>[^,.;:!?"“”]{1,120}?)` + appos + aux + `\s+(?P<verb>` + attributionVerbs + `|rejected|dismissed|defended|called for|demanded)\b`)
 	reBeforeAccording   = regexp.MustCompile(`(?i)\baccording to\s+(?P<speaker>[^,.;:!?"“”]{1,100}?)\s*,\s*$`)
 	// a speaker phrase that is a pronoun
