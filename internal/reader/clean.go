@@ -53,10 +53,15 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 
 	markKickers(blocks, kinds, i)
 
+	titleKey := normKey(c.title)
 	var rest []Block
 	for j := i; j < len(blocks); j++ {
 		b := blocks[j]
-		low := normKey(b.Text)
+		// the keys of short blocks only: headings and repeated headlines
+		low := ""
+		if len(b.Text) <= len(c.title)+8 || len(b.Text) < 48 {
+			low = normKey(b.Text)
+		}
 		if terminalHeads[low] && len(rest) > 0 {
 			// A "Related" or "Most read" box: drop its list of headlines, up
 			// to the next paragraph of prose (the box may sit mid-story).
@@ -74,7 +79,7 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 			}
 			continue
 		}
-		if c.title != "" && low == normKey(c.title) {
+		if c.title != "" && low == titleKey {
 			continue // the headline repeated in the page
 		}
 		if len(c.body)+len(rest) < 6 {
@@ -123,8 +128,11 @@ func markCaptionEchoes(blocks []Block, kinds []string, from int) {
 			captions[normKey(t)] = true
 		}
 	}
+	if len(captions) == 0 {
+		return
+	}
 	for j := from; j < len(blocks); j++ {
-		if kinds[j] == "" && captions[normKey(blocks[j].Text)] {
+		if kinds[j] == "" && len(blocks[j].Text) < 400 && captions[normKey(blocks[j].Text)] {
 			kinds[j] = document.RemovedCaption
 		}
 	}
