@@ -11,11 +11,29 @@ import (
 
 // Status cues, read in the words of the sentence before the trigger.
 var (
-	reNegated      = regexp.MustCompile(`(?i)\b(?:not|n't|never|no longer|denied|without|neither|nor)\s+(?:\w+\s+){0,3}$`)
+	reNegated      = regexp.MustCompile(`(?i)\b(?:not|n't|never|no longer|denied|denies|without|neither|nor)\s+(?:\w+\s+){0,5}$|\b(?:no|zero)\s+(?:\w+\s+)?$`)
 	reAttempt      = regexp.MustCompile(`(?i)\b(?:tried|trying|attempt(?:ed|ing|s)?|sought|seeking)\s+to\s+(?:\w+\s+){0,3}$|\b(?:an? )?(?:earlier |failed )?attempts?\s+to\s+(?:\w+\s+){0,3}$`)
 	reFuture       = regexp.MustCompile(`(?i)\b(?:will|would|'ll|shall|plans? to|planned|planning to|is expected to|are expected to|set to|due to|going to|scheduled|to be held|next week|ahead of|upcoming|intends? to|prepar(?:ing|es) to|ready to)\s+(?:\w+\s+){0,4}$`)
 	reHypothetical = regexp.MustCompile(`(?i)\b(?:could|may|might|possible|possibly|if|unless|risk of|threat of|fears? of|feared|warned (?:that|of)|in case of|potential|likely to)\s+(?:\w+\s+){0,4}$`)
 )
+
+// reModalAfter: a modal right after the trigger ("talks may resume").
+var reModalAfter = regexp.MustCompile(`(?i)^\S*\s+(?:\w+\s+){0,3}?(?:may|might|could)\s+(?:resume|take place|go ahead|begin|start|happen|continue)\b`)
+var reFutureAfter = regexp.MustCompile(`(?i)^\S*\s+(?:\w+\s+){0,3}?(?:will|would|is due to|are due to|is set to|are set to|is scheduled to|are scheduled to)\s+(?:resume|take place|go ahead|begin|start|be held|open|continue)\b`)
+
+// statusAfter reads a modal or future verb that follows the trigger.
+func statusAfter(after string) string {
+	if len(after) > 80 {
+		after = after[:80]
+	}
+	switch {
+	case reModalAfter.MatchString(after):
+		return "hypothetical"
+	case reFutureAfter.MatchString(after):
+		return "future"
+	}
+	return "asserted"
+}
 
 // statusOf reads whether the words before a trigger deny, suppose, plan or
 // only attempt it.

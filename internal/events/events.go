@@ -56,7 +56,7 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 			}
 			start, end := s.Start+loc[0], s.Start+loc[1]
 			class := tr.class
-			if class == "armed_clash" && !armedContext.MatchString(masked) {
+			if class == "armed_clash" && (!armedContext.MatchString(masked) || protestContext.MatchString(masked)) {
 				// "violent clashes" of protesters are a riot, not a battle
 				if crowdContext.MatchString(masked) {
 					class = "riot"
@@ -69,6 +69,9 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 			}
 			found[tr.class], found[class] = true, true
 			status := statusOf(masked[:loc[0]])
+			if status == "asserted" {
+				status = statusAfter(masked[loc[0]:])
+			}
 			place := a.placeFor(s, start, end, class)
 			if place == nil && reNationwide.MatchString(masked) {
 				place = a.focusCountry()
@@ -131,6 +134,9 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 var (
 	// armedContext: words that make clashes a battle
 	armedContext = regexp.MustCompile(`(?i)\b(?:troops|forces|soldiers|fighters|militants|rebels|army|military|gunmen|insurgents|militias?|separatists|paramilitar\w+|jihadists?)\b`)
+	// protestContext: clashes with protesters are a riot even when security
+	// forces are one side
+	protestContext = regexp.MustCompile(`(?i)\b(?:protesters|demonstrators|rioters|counter-protesters|mobs?)\b`)
 	// crowdContext: words that make clashes a riot
 	crowdContext = regexp.MustCompile(`(?i)\b(?:protesters|demonstrators|rioters|counter-protesters|crowds?|mobs?|police|supporters|fans|groups)\b`)
 )

@@ -141,13 +141,13 @@ var triggers = []trigger{
 	t("violence_against_civilians", "", `massacre[ds]?|executed|abduct(?:ed|ion)|kidnapp?(?:ed|ing)|tortured|raped|stabb(?:ed|ing)|knife attack|shot dead`),
 	// riots and protests
 	t("riot", "", `riots?|rioting|rioters|violent disorder|looting|looted|unrest`),
-	t("protest", "", `protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|marched|sit-in|vigil|chant(?:ing|ed)|took to the streets|crowds? (?:gathered|marched|assembled)`),
+	t("protest", "", `protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|marched|sit-in|vigil|chant(?:ing|ed)|took to the streets|crowds? marched`),
 	// arrests
 	t("arrest", "", `arrest(?:s|ed)|detained|taken into custody|apprehended`),
 	// military operations
-	t("military_operation", "", `invaded|ordered (?:the start of )?(?:the|an|a) (?:invasion|offensive|attack)|launched (?:a|an|the|its) (?:\w+ )?(?:invasion|offensive|operation)|began (?:a|an|the|its) (?:\w+ )?(?:invasion|offensive)|mobili[sz](?:ation|ed)|deployed (?:\w+ )?(?:troops|forces|soldiers)|troops (?:advanced|moved|massed)|sent (?:\w+ )?troops`),
+	t("military_operation", "", `invaded|ordered (?:the start of )?(?:the|an|a) (?:invasion|offensive|attack)|launched (?:a|an|the|its) (?:[\w-]+ )?(?:invasion|offensive|operation)|began (?:a|an|the|its) (?:[\w-]+ )?(?:invasion|offensive)|mobili[sz](?:ation|ed)|deployed (?:\w+ )?(?:troops|forces|soldiers)|troops (?:advanced|moved|massed)|sent (?:\w+ )?troops`),
 	// diplomacy
-	t("negotiation", "", `talks|negotiations|negotiators|held (?:a )?meeting|summit|consultations`),
+	t("negotiation", "", `talks|negotiations|negotiators|held (?:a )?meeting|summit|consultations|meet(?:s|ing)? (?:in|with)|met (?:in|with)`),
 	t("agreement", "", `agreed (?:to|on)|reached (?:an|a) (?:agreement|deal)|signed (?:an|a|the) (?:agreement|deal|accord|treaty)|ceasefire (?:was )?agreed|truce (?:was )?agreed|peace deal`),
 	t("request", "", `formal application|applied (?:to join|for membership)|appealed for|called for|requested|asked for|demanded|urged`),
 	tc("aid", "", []string{"approved", "announc", "pledged", "sent", "deliver", "provid", "gave", "airdrop", "dispatch", "aid ", "send weapons", "donated"}, `(?:approved|announced|pledged|sent|delivered|provided|gave|airdropped|dispatched) (?:\S+ ){0,3}(?:in )?(?:military |humanitarian |financial |economic )?(?:aid|assistance|weapons|supplies|relief)|aid (?:convoys?|trucks|flights|shipments?) (?:arrived|reached|entered|crossed)|send weapons|donated`),
@@ -157,15 +157,16 @@ var triggers = []trigger{
 	// people moving
 	t("displacement", "", `fled|fleeing|refugees|displaced|evacuat(?:ed|ion|ions)|exodus|forced from their homes|sought shelter`),
 	// disasters
-	t("disaster", "", `earthquake|quake|floods?|flooding|landslides?|mudslides?|cyclone|hurricane|typhoon|tornado|wildfires?|blaze|fire (?:broke out|ripped|engulfed|swept)|engulfed (?:by|in) (?:fire|flames)|tsunami|volcan(?:o|ic eruption)|drought|epidemic|outbreak`),
+	t("disaster", "", `earthquake|quake|storms?|floods?|flooding|landslides?|mudslides?|cyclone|hurricane|typhoon|tornado|wildfires?|blaze|fire (?:broke out|ripped|engulfed|swept)|engulfed (?:by|in) (?:fire|flames)|tsunami|volcan(?:o|ic eruption)|drought|epidemic|outbreak`),
 }
 
 // notEvents are phrases that look like triggers but report no event.
-var notEvents = regexp.MustCompile(`\b(?:request for comment|requests? for comment|bird strike|strike (?:a|the) (?:balance|deal|chord|pose)|hunger strike|lucky strike|strike price|talks? show|talk(?:s|ing)? about|talks? to (?:reporters|journalists|the media)|protest vote|rally(?:ing)? (?:cry|behind)|stock market rally|fire (?:alarm|brigade|service|fighters?|department|crews?|station)|firefighters?|price war|war of words|trade war|culture war|fighting (?:fit|chance|spirit)|fought (?:back tears|off)|seized (?:on|upon) (?:the|an?)|captured (?:the )?(?:imagination|attention|hearts?)|flood of|outbreak of (?:violence|fighting|war)|heart attack|panic attack|under attack from critics)\b`)
+var notEvents = regexp.MustCompile(`\b(?:request for comment|requests? for comment|bird strike|strike (?:a|the) (?:balance|deal|chord|pose)|hunger strike|lucky strike|strike price|talks? show|talk(?:s|ing)? about|talks? to (?:reporters|journalists|the media)|protest vote|rally(?:ing)? (?:cry|behind)|stock market rally|fire (?:alarm|brigade|service|fighters?|department|crews?|station)|firefighters?|price war|war of words|trade war|culture war|fighting (?:fit|chance|spirit)|fought (?:back tears|off)|seized (?:on|upon) (?:the|an?)|captured (?:the )?(?:imagination|attention|hearts?)|flood of|outbreak of (?:violence|fighting|war)|heart attack|panic attack|under attack from critics|asked for comment|for comment|(?:investors|money|capital|buyers|shoppers) fled|fled to (?:the )?safety of|threatened species|endangered|banned substance|tested positive|storm of|perfect storm|brainstorm\w*|took (?:the )?(?:city|world|stage) by storm)\b`)
 
 // notEventCues guard notEvents: most texts hold none of them.
 var notEventCues = []string{"comment", "strike", "talk", "protest vote", "rally", "fire", "war", "fight", "fought",
-	"seized", "captured", "flood of", "outbreak of", "attack"}
+	"seized", "captured", "flood of", "outbreak of", "attack", "fled", "threatened", "endangered", "banned", "positive",
+	"storm"}
 
 // notEventSpans finds the phrases that report no event, running the
 // expression only on the sentences that could hold one.
