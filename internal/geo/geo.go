@@ -1,8 +1,21 @@
 // Package geo resolves the places an article names to gazetteer entries:
 // which Kharkiv, which Georgia, where "Gaza" is. It chooses among a name's
 // candidates by the article's focus country, the places named beside it
-// ("Kharkiv, Ukraine"), the kind of place and its population, and gives each
-// place ACLED's geo-precision.
+// ("Kharkiv, Ukraine", "Atlanta, Georgia", "Tripoli, in northern
+// Lebanon"), the division word of the name ("Donetsk region" is the
+// oblast, not the city), the kind of place and its population, and gives
+// each place ACLED's geo-precision. Entities naming one place ("Kiev",
+// "Kyiv") make one place; a capital named only as the subject of what its
+// government does ("Washington said") is no place; a place the gazetteer
+// lacks stands at its town's point when the text puts it there ("Kyiv's
+// Shevchenko district", "the Peace Palace in The Hague").
+//
+// ResolveAreas also finds the areas the text names around the places:
+// parts ("southeastern Ukraine", "the eastern Donetsk region"), points
+// near or at a distance ("outside Kharkiv", "30 km north of Kyiv") and
+// borders ("near the Russian border"), each with its best point and
+// precision, attached to the place it qualifies rather than listed as a
+// place of its own.
 package geo
 
 import (
@@ -17,7 +30,8 @@ import (
 
 // Resolver resolves place names. It is safe for concurrent use.
 type Resolver struct {
-	g *gazetteer.Gazetteer
+	g    *gazetteer.Gazetteer
+	divs divisionCache
 }
 
 // New returns a resolver over the gazetteer.
@@ -26,10 +40,25 @@ func New(g *gazetteer.Gazetteer) *Resolver { return &Resolver{g: g} }
 // placeTypes are the entity types that name places.
 var placeTypes = map[string]bool{document.GPE: true, document.Loc: true, document.Fac: true}
 
-// Resolve returns the places of an article: one per place entity that the
-// gazetteer knows, with its mentions.
+// Resolve returns the places of an article: one per place the gazetteer
+// knows, with the mentions of the entities that name it.
 func (r *Resolver) Resolve(text string, ents []document.Entity, dateline *document.Dateline) []document.Place {
+	places, _, _ := r.resolve(text, ents, dateline)
+	return places
+}
+
+// resolved is a place of the output with the gazetteer entry behind it.
+type resolved struct {
+	p   gazetteer.Place
+	e   *document.Entity
+	out int // index into the places
+}
+
+// resolve returns the places, the gazetteer entry of each and the
+// article's context.
+func (r *Resolver) resolve(text string, ents []document.Entity, dateline *document.Dateline) ([]document.Place, []resolved, *docContext) {
 	ctx := r.context(text, ents, dateline)
+	ctx.index(ents)
 	chosen := map[string]gazetteer.Place{} // entity id -> place
 	var order []*document.Entity
 	for i := range ents {
@@ -37,8 +66,14 @@ func (r *Resolver) Resolve(text string, ents []document.Entity, dateline *docume
 		if !placeTypes[e.Type] {
 			continue
 		}
-		best, ok := r.choose(e, ctx)
-		if !ok || !plausible(e, best, ctx) {
+		best, confirmed, ok := r.choose(e, chosen, ctx)
+		if !ok {
+			// unknown, but perhaps inside a known place ("Kyiv's
+			// Shevchenko district"): see below
+			order = append(order, e)
+			continue
+		}
+		if !(confirmed || plausible(e, best, ctx)) || governmentOnly(e, best, ctx) {
 			continue
 		}
 		chosen[e.ID] = best
@@ -48,27 +83,71 @@ func (r *Resolver) Resolve(text string, ents []document.Entity, dateline *docume
 	// choose again among candidates near the parent, or stand at the
 	// parent's point with district precision.
 	var out []document.Place
+	var res []resolved
+	byKey := map[string]int{} // gazetteer identity -> index into out
 	for _, e := range order {
-		p := chosen[e.ID]
+		p, known := chosen[e.ID]
 		prec := precision(p.Kind)
-		if parent, ok := r.parentOf(e, ents, chosen, ctx); ok && km(parent.Lat, parent.Lon, p.Lat, p.Lon) > nearKm {
+		placeholder := false
+		parent, inside := r.parentOf(e, chosen, ctx)
+		if !known && (!inside || e.Type != document.GPE || !(parent.Kind == gazetteer.KindCity || divisionWord(e.Name) == "admin2")) {
+			// an unknown place stands at a town's point only as a part of
+			// it: "Kyiv's Podil district", "Bordesley Green, Birmingham",
+			// "the Peace Palace in The Hague"
+			if parent, inside = r.hostOf(e, chosen, ctx); !inside {
+				continue
+			}
+		}
+		if inside && (!known || km(parent.Lat, parent.Lon, p.Lat, p.Lon) > nearKm) {
 			if near, ok := r.chooseNear(e, parent); ok {
 				p = near
 				prec = precision(p.Kind)
 			} else {
+				p = gazetteer.Place{Name: e.Name}
 				p.Lat, p.Lon, p.Country, p.Admin1Name, p.GeonameID = parent.Lat, parent.Lon, parent.Country, parent.Admin1Name, 0
-				p.Kind = "admin2"
+				p.Admin1 = parent.Admin1
+				p.Kind = gazetteer.KindAdmin2
 				prec = 2
+				if e.Type == document.Fac {
+					p.Kind, prec = gazetteer.KindLandmark, 1 // a site in the town
+				}
+				placeholder = true
 			}
+		}
+		// Two entities naming one place ("Kiev" and "Kyiv" kept apart
+		// upstream) make one place.
+		if k := p.Key(); k != "" && !placeholder {
+			if i, ok := byKey[k]; ok {
+				merge(&out[i], e)
+				continue
+			}
+			byKey[k] = len(out)
 		}
 		pl := r.render(e, p)
 		pl.Precision = prec
+		res = append(res, resolved{p: p, e: e, out: len(out)})
 		out = append(out, pl)
 	}
 	for i := range out {
 		out[i].ID = fmt.Sprintf("P%d", i+1)
 	}
-	return out
+	return out, res, ctx
+}
+
+// merge adds the names and mentions of another entity for the same place.
+func merge(pl *document.Place, e *document.Entity) {
+	have := map[string]bool{pl.Name: true}
+	for _, a := range pl.Aliases {
+		have[a] = true
+	}
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		if !have[a] {
+			have[a] = true
+			pl.Aliases = append(pl.Aliases, a)
+		}
+	}
+	pl.Mentions = append(append([]document.Mention(nil), pl.Mentions...), e.Mentions...)
+	sort.SliceStable(pl.Mentions, func(i, j int) bool { return pl.Mentions[i].Start < pl.Mentions[j].Start })
 }
 
 // docContext is what the whole article says about where it is.
@@ -76,6 +155,31 @@ type docContext struct {
 	text      string
 	countries map[string]float64 // country code -> weight of its mentions
 	focus     string             // the country the article is mostly about
+	// the mentions of place entities by where they start and end
+	byStart, byEnd map[int][]mref
+}
+
+// mref is a mention of a place entity.
+type mref struct {
+	e *document.Entity
+	m document.Mention
+}
+
+// index records where the place entities' mentions start and end.
+func (ctx *docContext) index(ents []document.Entity) {
+	ctx.byStart, ctx.byEnd = map[int][]mref{}, map[int][]mref{}
+	for i := range ents {
+		e := &ents[i]
+		if !placeTypes[e.Type] {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if valid(m, ctx.text) {
+				ctx.byStart[m.Start] = append(ctx.byStart[m.Start], mref{e, m})
+				ctx.byEnd[m.End] = append(ctx.byEnd[m.End], mref{e, m})
+			}
+		}
+	}
 }
 
 // context weighs the countries an article names: countries themselves,
@@ -97,11 +201,12 @@ func (r *Resolver) context(text string, ents []document.Entity, dateline *docume
 				ctx.countries[c.ISO2] += n
 				continue
 			}
-			// a sizeable town whose every candidate lies in one country
+			// a sizeable town or division whose every candidate of some
+			// size lies in one country
 			if cands := r.g.Lookup(e.Name); len(cands) > 0 && cands[0].Population >= 50000 {
 				one := cands[0].Country
 				for _, c := range cands[1:] {
-					if c.Country != one {
+					if c.Country != one && c.Population >= 15000 {
 						one = ""
 						break
 					}
@@ -136,35 +241,117 @@ func (r *Resolver) context(text string, ents []document.Entity, dateline *docume
 }
 
 // choose picks the most likely gazetteer entry for a place entity.
-func (r *Resolver) choose(e *document.Entity, ctx *docContext) (gazetteer.Place, bool) {
-	names := append([]string{e.Name}, e.Aliases...)
+// confirmed tells that the text places it: "Paris, Texas".
+func (r *Resolver) choose(e *document.Entity, chosen map[string]gazetteer.Place, ctx *docContext) (best gazetteer.Place, confirmed, ok bool) {
 	var cands []gazetteer.Place
-	seen := map[string]bool{}
-	for _, n := range names {
-		for _, form := range nameForms(n) {
-			for i, c := range r.g.Lookup(form) {
-				k := fmt.Sprintf("%s|%s|%d|%.3f|%.3f", c.Kind, c.Country, c.GeonameID, c.Lat, c.Lon)
+	var stripped []bool // the candidate came from a shortened form of the name
+	type candKey struct {
+		kind, country string
+		id            int64
+		lat, lon      float64
+	}
+	seen := map[candKey]bool{}
+	division := ""
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for fi, form := range nameForms(n) {
+			if fi > 0 && division == "" {
+				division = divisionWord(n)
+			}
+			for _, c := range r.g.Lookup(form) {
+				k := candKey{c.Kind, c.Country, c.GeonameID, math.Round(c.Lat * 1000), math.Round(c.Lon * 1000)}
 				if seen[k] {
 					continue
 				}
 				seen[k] = true
-				_ = i
+				if fi > 0 && c.Kind == gazetteer.KindCity && divisionWord(n) != "" &&
+					c.Country != ctx.focus && ctx.countries[c.Country] == 0 {
+					continue // "Shevchenko district" is not Shevchenko in Kazakhstan
+				}
 				cands = append(cands, c)
+				stripped = append(stripped, fi > 0)
 			}
 		}
 	}
 	if len(cands) == 0 {
-		return gazetteer.Place{}, false
+		return gazetteer.Place{}, false, false
 	}
 	follow := r.followingCountries(e, ctx)
+	within := r.precedingTowns(e, chosen, ctx)
+	_, isCountry := r.g.CountryByName(e.Name)
 	best, bestScore := cands[0], math.Inf(-1)
 	for i, c := range cands {
 		s := score(c, i, ctx, follow)
+		placed := follow[c.Country] || follow[c.Country+"."+c.Admin1]
+		if isCountry && c.Kind == gazetteer.KindCountry {
+			s += 50 // "Mexico" is the country before Mexico City
+		}
+		if c.Kind == gazetteer.KindAdmin || c.Kind == gazetteer.KindCountry {
+			if within[c.Country+"."+c.Admin1] || (c.Kind == gazetteer.KindCountry && within[c.Country]) {
+				s += 120 // "Atlanta, Georgia": the state Atlanta lies in
+			}
+		}
+		if division != "" {
+			// "Donetsk region" is the oblast, not the city; "Shevchenko
+			// district" a district
+			switch {
+			case c.Kind == gazetteer.KindAdmin && division == "admin1", c.Kind == gazetteer.KindAdmin2 && division == "admin2":
+				s += 60
+			case c.Kind == gazetteer.KindAdmin || c.Kind == gazetteer.KindAdmin2:
+				s += 40
+			case c.Kind == gazetteer.KindCity && stripped[i]:
+				s -= 40
+			}
+		}
 		if s > bestScore {
-			best, bestScore = c, s
+			best, bestScore, confirmed = c, s, placed
 		}
 	}
-	return best, true
+	return best, confirmed, true
+}
+
+// divisionWord tells what level of division a name's last word makes it:
+// "admin1" for region, oblast, province, state; "admin2" for district,
+// county, raion; "" for none.
+func divisionWord(name string) string {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 {
+		return ""
+	}
+	switch strings.ToLower(name[i+1:]) {
+	case "region", "oblast", "province", "governorate", "state", "krai", "kray", "prefecture":
+		return "admin1"
+	case "district", "county", "raion", "rayon", "municipality":
+		return "admin2"
+	}
+	return ""
+}
+
+// precedingTowns are the divisions and countries holding the towns written
+// right before a mention of the entity: "Atlanta, Georgia" gives US.GA, and
+// US, for Georgia.
+func (r *Resolver) precedingTowns(e *document.Entity, chosen map[string]gazetteer.Place, ctx *docContext) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range e.Mentions {
+		if !valid(m, ctx.text) || m.Start < 2 || ctx.text[m.Start-2:m.Start] != ", " {
+			continue
+		}
+		for _, o := range ctx.byEnd[m.Start-2] {
+			if o.e.ID == e.ID {
+				continue
+			}
+			// the town as chosen, or any of its candidates of some size
+			if p, ok := chosen[o.e.ID]; ok && p.Kind == gazetteer.KindCity {
+				out[p.Country+"."+p.Admin1], out[p.Country] = true, true
+				continue
+			}
+			for _, c := range r.g.Lookup(o.e.Name) {
+				if c.Kind == gazetteer.KindCity && c.Population >= 15000 {
+					out[c.Country+"."+c.Admin1], out[c.Country] = true, true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // nearKm is how far a place inside another may lie from the other's point.
@@ -172,25 +359,61 @@ const nearKm = 50
 
 // parentOf finds a place written as the owner of a mention of e:
 // "Kyiv's Shevchenko district", "Kyiv’s ...".
-func (r *Resolver) parentOf(e *document.Entity, ents []document.Entity, chosen map[string]gazetteer.Place, ctx *docContext) (gazetteer.Place, bool) {
+func (r *Resolver) parentOf(e *document.Entity, chosen map[string]gazetteer.Place, ctx *docContext) (gazetteer.Place, bool) {
 	for _, m := range e.Mentions {
+		if !valid(m, ctx.text) {
+			continue
+		}
 		before := ctx.text[:m.Start]
 		for _, gap := range []string{"'s ", "’s "} {
 			if !strings.HasSuffix(before, gap) {
 				continue
 			}
-			end := len(before) - len(gap)
-			for _, o := range ents {
-				p, ok := chosen[o.ID]
-				if !ok || o.ID == e.ID || p.Kind == gazetteer.KindCountry {
-					continue
-				}
-				for _, om := range o.Mentions {
-					if om.End == end {
-						return p, true
-					}
+			for _, o := range ctx.byEnd[len(before)-len(gap)] {
+				if p, ok := chosen[o.e.ID]; ok && o.e.ID != e.ID && p.Kind != gazetteer.KindCountry {
+					return p, true
 				}
 			}
+		}
+	}
+	return gazetteer.Place{}, false
+}
+
+// hostOf finds the town written right after a mention of e: "Bordesley
+// Green, Birmingham", "the Peace Palace in The Hague". A town followed by
+// another place ("Foo, Kyiv and Lviv") is one of a list, not a host.
+func (r *Resolver) hostOf(e *document.Entity, chosen map[string]gazetteer.Place, ctx *docContext) (gazetteer.Place, bool) {
+	for _, m := range e.Mentions {
+		if !valid(m, ctx.text) {
+			continue
+		}
+		rest := ctx.text[m.End:]
+		gap := ""
+		for _, g := range []string{", ", " in "} {
+			if strings.HasPrefix(rest, g) {
+				gap = g
+			}
+		}
+		if gap == "" {
+			continue
+		}
+		start := m.End + len(gap)
+		hosts := ctx.byStart[start]
+		if len(ctx.text) >= start+4 && strings.EqualFold(ctx.text[start:start+4], "the ") {
+			hosts = append(hosts[:len(hosts):len(hosts)], ctx.byStart[start+4]...)
+		}
+		for _, o := range hosts {
+			p, ok := chosen[o.e.ID]
+			if !ok || o.e.ID == e.ID || (p.Kind != gazetteer.KindCity && p.Kind != gazetteer.KindAdmin2) {
+				continue
+			}
+			if gap == ", " {
+				after := ctx.text[o.m.End:]
+				if strings.HasPrefix(after, ",") || strings.HasPrefix(after, " and ") || strings.HasPrefix(after, " or ") {
+					continue
+				}
+			}
+			return p, true
 		}
 	}
 	return gazetteer.Place{}, false
@@ -220,6 +443,70 @@ func plausible(e *document.Entity, p gazetteer.Place, ctx *docContext) bool {
 	return p.Country == ctx.focus || ctx.countries[p.Country] > 0
 }
 
+// governmentOnly: a capital every mention of which is the subject of
+// something a government does ("Washington said", "Moscow has denied") is
+// its government, not a place.
+func governmentOnly(e *document.Entity, p gazetteer.Place, ctx *docContext) bool {
+	if p.Kind != gazetteer.KindCity || p.FeatureCode != "PPLC" || len(e.Mentions) == 0 {
+		return false
+	}
+	for _, m := range e.Mentions {
+		if !valid(m, ctx.text) || !governmentVerbFollows(ctx.text[m.End:]) {
+			return false
+		}
+	}
+	return true
+}
+
+// governmentVerbFollows: the text starts with a verb of a government's
+// doing, perhaps after an auxiliary: " said", " has repeatedly denied".
+func governmentVerbFollows(rest string) bool {
+	for range 3 {
+		rest = strings.TrimLeft(rest, " ")
+		w := rest
+		if i := strings.IndexFunc(rest, func(r rune) bool { return !('a' <= r && r <= 'z') }); i >= 0 {
+			w = rest[:i]
+		}
+		if w == "" {
+			return false
+		}
+		if governmentVerbs[w] {
+			return true
+		}
+		if !auxiliaries[w] {
+			return false
+		}
+		rest = rest[len(w):]
+	}
+	return false
+}
+
+var governmentVerbs = setOf("said", "says", "say", "announced", "announces", "denied", "denies", "warned", "warns",
+	"accused", "accuses", "insisted", "insists", "claimed", "claims", "rejected", "rejects", "condemned", "condemns",
+	"responded", "responds", "demanded", "demands", "urged", "urges", "threatened", "threatens", "stated", "argued",
+	"argues", "refused", "refuses", "blamed", "blames", "wants", "believes", "hopes", "fears", "approved", "imposed",
+	"imposes", "sanctioned", "expelled", "vowed", "vows", "pledged", "pledges", "promised", "promises", "agreed",
+	"agrees", "welcomed", "welcomes", "criticised", "criticized", "recognised", "recognized", "summoned", "retaliated",
+	"confirmed", "confirms", "dismissed", "dismisses", "protested", "objected", "maintains", "maintained",
+	"signalled", "signaled", "declined", "declines", "backed", "backs", "supports", "supported", "opposes", "opposed")
+
+var auxiliaries = setOf("has", "have", "had", "is", "was", "would", "will", "also", "again", "repeatedly",
+	"quickly", "swiftly", "immediately", "later", "then", "previously", "already", "not", "publicly", "officially",
+	"has", "did", "does", "could", "may", "might", "must", "should")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// valid: a mention's offsets lie in the text.
+func valid(m document.Mention, text string) bool {
+	return 0 <= m.Start && m.Start <= m.End && m.End <= len(text)
+}
+
 // km is the great-circle distance between two points.
 func km(lat1, lon1, lat2, lon2 float64) float64 {
 	const rad = math.Pi / 180
@@ -233,7 +520,7 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 func nameForms(name string) []string {
 	forms := []string{name}
 	for _, suf := range []string{" region", " Region", " oblast", " Oblast", " province", " Province", " district",
-		" District", " governorate", " Governorate", " county", " County"} {
+		" District", " governorate", " Governorate", " county", " County", " raion", " Raion", " State"} {
 		if strings.HasSuffix(name, suf) {
 			forms = append(forms, strings.TrimSuffix(name, suf))
 		}
@@ -247,31 +534,69 @@ func nameForms(name string) []string {
 }
 
 // followingCountries are the countries or divisions written right after a
-// mention of the entity: "Kharkiv, Ukraine", "Paris, Texas".
+// mention of the entity: "Kharkiv, Ukraine", "Paris, Texas", "Tripoli, in
+// northern Lebanon", "Hyderabad in Pakistan's Sindh province".
 func (r *Resolver) followingCountries(e *document.Entity, ctx *docContext) map[string]bool {
 	out := map[string]bool{}
 	for _, m := range e.Mentions {
-		rest := ctx.text[m.End:]
-		if !strings.HasPrefix(rest, ", ") {
+		if !valid(m, ctx.text) {
 			continue
 		}
-		rest = rest[2:]
+		rest := ctx.text[m.End:]
+		comma := strings.HasPrefix(rest, ", ")
+		if comma {
+			rest = rest[2:]
+		}
+		in := false
+		for _, p := range []string{"in ", "of "} {
+			if strings.HasPrefix(rest, p) {
+				rest, in = rest[len(p):], true
+				break
+			}
+		}
+		if !comma && !in {
+			continue
+		}
+		if in {
+			rest = strings.TrimPrefix(rest, "the ")
+			if w, _, ok := strings.Cut(rest, " "); ok && isDirectionAdjective(w) {
+				rest = rest[len(w)+1:]
+			}
+		}
 		end := strings.IndexAny(rest, ",.;:()\n—–")
 		if end < 0 || end > 40 {
 			end = min(len(rest), 40)
 		}
-		word := strings.TrimSpace(rest[:end])
-		if c, ok := r.g.CountryByName(word); ok {
-			out[c.ISO2] = true
-			continue
-		}
-		for _, p := range r.g.Lookup(word) {
-			if p.Kind == gazetteer.KindAdmin {
-				out[p.Country+"."+p.Admin1] = true
+		phrase := strings.TrimSpace(rest[:end])
+		// the longest run of words naming a country or a division:
+		// "Lebanon", "Pakistan's Sindh province" -> "Pakistan"
+		words := strings.Fields(phrase)
+		for n := min(len(words), 4); n > 0; n-- {
+			word := strings.Join(words[:n], " ")
+			word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+			if c, ok := r.g.CountryByName(word); ok {
+				out[c.ISO2] = true
+				break
+			}
+			found := false
+			for _, p := range r.g.Lookup(word) {
+				if p.Kind == gazetteer.KindAdmin {
+					out[p.Country+"."+p.Admin1] = true
+					found = true
+				}
+			}
+			if found {
+				break
 			}
 		}
 	}
 	return out
+}
+
+// isDirectionAdjective: "northern", "south-eastern", "central".
+func isDirectionAdjective(w string) bool {
+	d, ok := parseDirection(w)
+	return ok && (strings.HasSuffix(strings.ToLower(w), "ern") || d.central)
 }
 
 // kindPrior orders kinds of places: a name that is a country's is the
