@@ -28,10 +28,13 @@ type Document struct {
 
 	Entities []Entity `json:"entities"`
 	Places   []Place  `json:"places"`
-	Timexes  []Timex  `json:"timexes,omitempty"`
-	Quotes   []Quote  `json:"quotes"`
-	Events   []Event  `json:"events"`
-	Figures  []Figure `json:"figures"`
+	// Areas are the region phrases that qualify places: "eastern Ukraine",
+	// "30 km north of Kyiv", "near the Russian border".
+	Areas   []Area   `json:"areas,omitempty"`
+	Timexes []Timex  `json:"timexes,omitempty"`
+	Quotes  []Quote  `json:"quotes"`
+	Events  []Event  `json:"events"`
+	Figures []Figure `json:"figures"`
 }
 
 // Dateline is the "KYIV, Ukraine (AP) —" opening of a wire story.
@@ -107,6 +110,46 @@ type Place struct {
 	Feature   string    `json:"feature,omitempty"`
 	Precision int       `json:"precision,omitempty"`
 	Mentions  []Mention `json:"mentions"`
+}
+
+// Area is a region phrase that qualifies a place, with the best point for
+// it and ACLED's geo-precision.
+type Area struct {
+	ID string `json:"id"` // "A1"
+	// Place is the ID of the place qualified ("P2"); for a border, the
+	// place of the country on whose side the area lies. Nil when the article
+	// names that country only by its demonym ("the Russian border").
+	Place *string `json:"place"`
+	// Text is the phrase, Start and End its UTF-8 byte offsets in the text.
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Relation is what the area is to the place: "part" ("eastern
+	// Ukraine"), "near" ("near Kherson", "on the outskirts of Kherson"),
+	// "offset" ("30 km north of Kyiv", "north of Bakhmut", "20 km from
+	// Mariupol") or "border" ("near the Russian border").
+	Relation string `json:"relation"`
+	// Qualifier is the phrase's word for it, normalised: "southeastern",
+	// "far north", "central"; "near", "outskirts", "outside", "around";
+	// "north of", "from"; "border".
+	Qualifier string `json:"qualifier"`
+	// Bearing is the direction from the place's point, in degrees clockwise
+	// from north, for a directional part or offset.
+	Bearing *float64 `json:"bearing,omitempty"`
+	// OffsetKm is the distance the text gives ("30 km north of Kyiv": 30).
+	OffsetKm *float64 `json:"offset_km,omitempty"`
+	// With is the country across a border.
+	With string `json:"with,omitempty"`
+	// Lat and Lon are the best point for the area: the place's point moved
+	// by the offset, the centre of the named part, or the place's point.
+	Lat     *float64 `json:"lat"`
+	Lon     *float64 `json:"lon"`
+	Country string   `json:"country,omitempty"`
+	Admin1  string   `json:"admin1,omitempty"`
+	// Precision is ACLED's geo-precision: 1 a part of a town; 2 near a
+	// town, at a distance from it, or a part of a province; 3 a part of a
+	// country or of a larger region, or a stretch of border.
+	Precision int `json:"precision"`
 }
 
 // Timex is a time expression resolved against the publication date.

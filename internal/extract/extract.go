@@ -90,7 +90,7 @@ func fromArticle(a *reader.Article) *document.Document {
 			deck = *d.Deck
 		}
 		d.Entities = recognizer().Recognize(d.Text, d.Title, deck)
-		d.Places = resolver().Resolve(d.Text, d.Entities, d.Dateline)
+		d.Places, d.Areas = resolver().ResolveAreas(d.Text, d.Entities, d.Dateline)
 		d.Quotes = quotes.Find(d.Text, d.Entities, d.Title, deck)
 		// figures: counts of people and who claims them (see internal/figures)
 		d.Events, d.Figures = events.Find(events.Input{Text: d.Text, Entities: d.Entities, Places: d.Places,

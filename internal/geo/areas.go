@@ -18,43 +18,7 @@ import (
 // eastern Donetsk region", "30 km north of Kyiv", "on the outskirts of
 // Kherson", "near the Russian border". It refers to the place it qualifies
 // and is never a place of its own: the place list stays one entry per place.
-type Area struct {
-	ID string `json:"id"` // "A1"
-	// Place is the ID of the place qualified ("P2"); for a border, the
-	// place of the country on whose side the area lies. Nil when the article
-	// names that country only by its demonym ("the Russian border").
-	Place *string `json:"place"`
-	// Text is the phrase, Start and End its UTF-8 byte offsets in the text.
-	Text  string `json:"text"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	// Relation is what the area is to the place: "part" ("eastern
-	// Ukraine"), "near" ("near Kherson", "on the outskirts of Kherson"),
-	// "offset" ("30 km north of Kyiv", "north of Bakhmut", "20 km from
-	// Mariupol") or "border" ("near the Russian border").
-	Relation string `json:"relation"`
-	// Qualifier is the phrase's word for it, normalised: "southeastern",
-	// "far north", "central"; "near", "outskirts", "outside", "around";
-	// "north of", "from"; "border".
-	Qualifier string `json:"qualifier"`
-	// Bearing is the direction from the place's point, in degrees clockwise
-	// from north, for a directional part or offset.
-	Bearing *float64 `json:"bearing,omitempty"`
-	// OffsetKm is the distance the text gives ("30 km north of Kyiv": 30).
-	OffsetKm *float64 `json:"offset_km,omitempty"`
-	// With is the country across a border.
-	With string `json:"with,omitempty"`
-	// Lat and Lon are the best point for the area: the place's point moved
-	// by the offset, the centre of the named part, or the place's point.
-	Lat     *float64 `json:"lat"`
-	Lon     *float64 `json:"lon"`
-	Country string   `json:"country,omitempty"`
-	Admin1  string   `json:"admin1,omitempty"`
-	// Precision is ACLED's geo-precision: 1 a part of a town; 2 near a
-	// town, at a distance from it, or a part of a province; 3 a part of a
-	// country or of a larger region, or a stretch of border.
-	Precision int `json:"precision"`
-}
+type Area = document.Area
 
 // Relations of an area to its place.
 const (
@@ -277,7 +241,7 @@ func (r *Resolver) areaAt(text string, m document.Mention, p gazetteer.Place, ct
 				lat, lon = destination(p.Lat, p.Lon, d.bearing, dist)
 			}
 		}
-		a.setPoint(lat, lon)
+		setPoint(&a, lat, lon)
 		a.Precision = max(2, areaPrecision(kind))
 		return a, true
 	}
@@ -303,7 +267,7 @@ func (r *Resolver) areaAt(text string, m document.Mention, p gazetteer.Place, ct
 		span(lo+g[0], m.End)
 		a.Relation, a.Qualifier, a.Bearing = RelOffset, d.name+" of", ptr(d.bearing)
 		lat, lon := destination(p.Lat, p.Lon, d.bearing, max(5, 1.5*radius(p)))
-		a.setPoint(lat, lon)
+		setPoint(&a, lat, lon)
 		a.Precision = max(2, areaPrecision(kind))
 		return a, true
 	}
@@ -317,7 +281,7 @@ func (r *Resolver) areaAt(text string, m document.Mention, p gazetteer.Place, ct
 		}
 		span(lo+g[0], m.End)
 		a.Relation, a.Qualifier = RelNear, q
-		a.setPoint(p.Lat, p.Lon)
+		setPoint(&a, p.Lat, p.Lon)
 		a.Precision = max(2, areaPrecision(kind))
 		return a, true
 	}
@@ -350,7 +314,7 @@ func (r *Resolver) areaAt(text string, m document.Mention, p gazetteer.Place, ct
 	if g := outskirtsRe.FindStringSubmatchIndex(after); g != nil && !countryLike {
 		span(m.Start, m.End+g[1])
 		a.Relation, a.Qualifier = RelNear, nearWord(after[g[2]:g[3]])
-		a.setPoint(p.Lat, p.Lon)
+		setPoint(&a, p.Lat, p.Lon)
 		a.Precision = max(2, areaPrecision(kind))
 		return a, true
 	}
@@ -446,7 +410,7 @@ func (r *Resolver) part(a *Area, p gazetteer.Place, d direction, name string) {
 	lat, lon := p.Lat, p.Lon
 	if q, ok := r.namedPart(p, d, name); ok {
 		// "northern Gaza Strip" is the North Gaza governorate
-		a.setPoint(q.Lat, q.Lon)
+		setPoint(a, q.Lat, q.Lon)
 		return
 	}
 	// how far the centre of the part lies from the place's point, as a
@@ -467,7 +431,7 @@ func (r *Resolver) part(a *Area, p gazetteer.Place, d direction, name string) {
 			lat, lon = destination(p.Lat, p.Lon, d.bearing, f*radius(p))
 		}
 	}
-	a.setPoint(lat, lon)
+	setPoint(a, lat, lon)
 }
 
 // namedPart finds a division or region named for the part of the place:
@@ -641,7 +605,7 @@ func partPrecision(kind string) int {
 	return 3
 }
 
-func (a *Area) setPoint(lat, lon float64) {
+func setPoint(a *Area, lat, lon float64) {
 	if lat == 0 && lon == 0 {
 		a.Lat, a.Lon = nil, nil
 		return

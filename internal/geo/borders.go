@@ -61,7 +61,7 @@ func (r *Resolver) borders(text string, ents []document.Entity, places []documen
 		if !ok {
 			return
 		}
-		a.setPoint(lat, lon)
+		setPoint(&a, lat, lon)
 		for _, code := range []string{side, other} {
 			for i := range places {
 				if places[i].Feature == gazetteer.KindCountry && places[i].Country == code {
