@@ -321,11 +321,23 @@ func (a *analysis) npEnding(j, lo int) claimant {
 	if sc.isCap(j) {
 		// an unknown name: the capitalised words before the verb
 		k := j
-		for k-1 >= lo && sc.isCap(k-1) && j-k < 4 {
-			k--
+		for k-1 >= lo && j-k < 8 {
+			if sc.isCap(k - 1) {
+				k--
+				continue
+			}
+			// "Committee to Protect Journalists", "Organization for Migration"
+			if nameJoiners[sc.low(k-1)] && k-2 >= lo && sc.isCap(k-2) {
+				k -= 2
+				continue
+			}
+			break
 		}
 		if k == a.sents[a.sentOf[j]].First && k == j {
 			return claimant{} // "Officials said" is handled above; one capitalised word opening the sentence
+		}
+		for k < j && determiners[sc.low(k)] {
+			k++
 		}
 		return claimant{name: a.text[sc.toks[k].Start:sc.toks[j].End], start: sc.toks[k].Start, end: sc.toks[j].End}
 	}
@@ -601,3 +613,6 @@ func eqInt(a, b *int64) bool { return a == nil && b == nil || a != nil && b != n
 func eqStr(a, b *string) bool {
 	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
+
+// nameJoiners: lower-case words inside organisation names.
+var nameJoiners = set(`of for to the and on de del`)

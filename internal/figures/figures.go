@@ -304,10 +304,12 @@ func (a *analysis) sentenceFigures(si int) []*cand {
 			k++
 			continue
 		}
+		k = q.end
 		if c, ok := a.figure(q, si, out); ok {
 			out = append(out, c)
+			// a count inside the phrase is part of it: "14 people including two children were killed"
+			k = max(k, c.lastTok)
 		}
-		k = q.end
 	}
 	return out
 }
@@ -396,7 +398,7 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 	lo, hi := s.First, s.Last
 	// a modal or a negation just before: "none of the 20", "no fewer" is an approximation
 	for t := q.start - 1; t >= lo && t >= q.start-3; t-- {
-		if w := sc.low(t); modalNeg[w] || strings.HasSuffix(w, "n't") {
+		if a.modalNegAt(t) {
 			return nil, false
 		}
 		if sc.toks[t].Kind == tokens.Punct && sc.text(t) != "," {
@@ -418,8 +420,15 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 	if h.end == 0 && q.end < hi && sc.low(q.end) == "of" {
 		bareOK = false
 	}
-	year := !q.hasMax || (q.min >= 1900 && q.min <= 2100 && q.min == q.max && sc.toks[q.coreStart].Kind == tokens.Num && len(sc.text(q.coreStart)) == 4)
+	year := q.hasMax && (q.min >= 1900 && q.min <= 2100 && q.min == q.max && sc.toks[q.coreStart].Kind == tokens.Num && len(sc.text(q.coreStart)) == 4)
 	if year && h.end == 0 && q.vague == "" {
+		return nil, false
+	}
+	// a population is background, not a count of harm: "a city of 1.4
+	// million people", "home to 300,000", "Gaza's population of 2.3
+	// million has been displaced" (a share of it was)
+	if p := q.start - 1; q.vague == "" && !q.article && p-1 >= lo && (h.end == 0 || h.generic || h.residents) &&
+		(sc.low(p) == "of" && populationNouns[sc.low(p-1)] || sc.low(p) == "to" && sc.low(p-1) == "home") {
 		return nil, false
 	}
 	cat, first, last := "", q.start, headEnd
@@ -446,6 +455,9 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 			cat, last = c, end
 		}
 	}
+	if cat == Affected && (h.end == 0 || !affectedHeads[sc.low(h.end-1)]) {
+		return nil, false // "the strike affected 300,000 passengers"
+	}
 	if h.partitive && h.cat != "" && (cat == "" || cat == h.cat) {
 		return nil, false // "three of the dead were children"
 	}
@@ -457,17 +469,6 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 		if cat == "" && (h.end == 0 || h.generic) && bareOK {
 			if c, from, ok := a.toll(q, si, before); ok {
 				cat, first = c, from
-			}
-		}
-		// 4. a population: "a city of 1.4 million people", "home to 300,000"
-		if cat == "" && (h.end == 0 || h.generic || h.residents) && bareOK && q.start-1 >= lo {
-			p := q.start - 1
-			if sc.low(p) == "of" && p-1 >= lo && populationNouns[sc.low(p-1)] ||
-				sc.low(p) == "to" && p-1 >= lo && sc.low(p-1) == "home" {
-				cat, first = Population, p-1
-				if p-2 >= lo && (sc.low(p-2) == "a" || sc.low(p-2) == "the") {
-					first = p - 2
-				}
 			}
 		}
 	}
@@ -490,11 +491,6 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 		cat = h.cat
 	}
 	if cat == "" {
-		return nil, false
-	}
-	if cat == Population {
-		// recognised, so that the number is no other count, but not
-		// reported: a population is background, not a count of harm
 		return nil, false
 	}
 	if q.vague != "" && vagueDirect[q.vague] && cat == h.cat && last == headEnd && first == q.start {
@@ -534,11 +530,24 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 // ("could kill", "did not kill").
 func (a *analysis) modalBefore(p, lo int) bool {
 	for t := p - 1; t >= lo && t >= p-2; t-- {
-		if w := a.sc.low(t); modalNeg[w] || strings.HasSuffix(w, "n't") {
+		if a.modalNegAt(t) {
 			return true
 		}
 	}
 	return false
+}
+
+// modalNegAt: token t is a modal or a negation ("could", "not", "won't"),
+// not a name or a month ("May", "Will Smith").
+func (a *analysis) modalNegAt(t int) bool {
+	w := a.sc.low(t)
+	if !modalNeg[w] && !strings.HasSuffix(w, "n't") {
+		return false
+	}
+	if a.inTmx[t] || a.sc.isCap(t) && t != a.sents[a.sentOf[t]].First {
+		return false
+	}
+	return true
 }
 
 // headInfo is the people noun after a number.
@@ -679,7 +688,7 @@ func (a *analysis) postCue(j, hi int) (cat string, end int, blocked bool) {
 	passive := false
 	for n := 0; k < hi && n < 7; n++ {
 		w := sc.low(k)
-		if modalNeg[w] || strings.HasSuffix(w, "n't") {
+		if a.modalNegAt(k) {
 			return "", 0, true
 		}
 		if c, _, _ := a.cueAt(k, hi); c != "" {
@@ -728,7 +737,7 @@ func (a *analysis) postCue(j, hi int) (cat string, end int, blocked bool) {
 var parenthesisStart = set(`including most mostly mainly many among all both some aged one two
 	three four five six seven eight nine ten half majority of whom which several`)
 
-var ppStart = set(`in at on from inside aboard near across around outside within`)
+var ppStart = set(`in at on from inside aboard near across around outside within including`)
 
 // cueAt matches a category word at token k: "killed", "died", "lost their
 // lives", "in a critical condition", "taken hostage", "fled to Poland".
@@ -857,6 +866,11 @@ func (a *analysis) cueAt(k, hi int) (cat string, end int, transitive bool) {
 	return "", 0, false
 }
 
+// numberFollowers: words after "the number" or "the total" before its
+// value: "the number has risen to", "the total now stands at".
+var numberFollowers = set(`has had have is was now rose risen climbed increased jumped stands stood
+	reached hit passed grew grown went gone`)
+
 var conditionWords = set(`critical serious stable life-threatening grave`)
 
 // fled reads "fled to Poland", "fled abroad", "crossed into Moldova"
@@ -928,6 +942,11 @@ func (a *analysis) toll(q quantity, si int, before []*cand) (string, int, bool) 
 			}
 			return Killed, from, true
 		case "number", "total", "tally", "figure", "count":
+			// "the number to 23", "the total has risen to", "the number of dead";
+			// not "the total cost reached"
+			if b+1 <= p && b+1 < len(sc.lows) && !tollLink[sc.low(b+1)] && !numberFollowers[sc.low(b+1)] && sc.low(b+1) != "of" {
+				return "", 0, false
+			}
 			if b+2 < p && sc.low(b+1) == "of" {
 				n := b + 2
 				if sc.low(n) == "the" {

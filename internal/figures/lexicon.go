@@ -51,8 +51,8 @@ var personPlural = set(`people persons civilians children kids women men girls b
 	drivers cyclists peacekeepers volunteers guards colleagues agents officials leaders commanders
 	guests shoppers commuters locals evacuees hikers climbers swimmers holidaymakers cops
 	villagers parishioners congregants mourners marchers settlers occupants survivors
-	teachers pupils learners babies elderly pensioners clients customers diners partygoers
-	revellers revelers concertgoers worshipers miners labourers laborers`)
+	teachers learners elderly pensioners diners partygoers
+	revellers revelers concertgoers labourers laborers`)
 
 // singular nouns for one person: "one woman died", "killed a civilian".
 var personSingular = set(`person civilian child kid woman man girl boy baby infant toddler teenager
@@ -63,7 +63,7 @@ var personSingular = set(`person civilian child kid woman man girl boy baby infa
 	worshipper tourist visitor fan spectator miner farmer fisherman herder victim detainee prisoner
 	inmate hostage suspect individual relative bystander pedestrian motorist driver cyclist
 	peacekeeper volunteer guard colleague agent official leader commander guest local hiker climber
-	cop teacher pensioner customer`)
+	cop teacher pensioner`)
 
 // nounCategory: nouns that are a count of a category by themselves
 // ("31 dead", "378 arrests", "500,000 refugees", "dozens of wounded").
@@ -157,7 +157,7 @@ var auxWords = set(`were was have has had been are is be being reportedly also a
 	since allegedly reported confirmed believed thought said known so far still already
 	subsequently initially eventually then each officially earlier got get gets to either
 	remain remained remains left seriously critically badly slightly severely fatally mostly
-	apparently reportedly just recently tragically`)
+	apparently reportedly just recently tragically who`)
 
 // passive markers among the auxiliaries: after them a transitive verb is
 // passive ("were killed"), without them it may be active ("gunmen killed
@@ -241,8 +241,14 @@ var ofCue = map[string]string{
 }
 
 // toll verbs: "the death toll rose to 10", "the number stands at 23".
-var tollLink = set(`to at of reached hit is was stood stands passed topped exceeded surpassed
-	crossed`)
+var tollLink = set(`to at of reached reaches reaching hit hits is was stood stands passed passes
+	passing topped tops topping exceeded exceeds exceeding surpassed surpasses crossed crosses nears
+	neared nearing`)
+
+// people nouns that "affected" may count: a disaster affects people, a
+// strike or an outage affects passengers and customers, which are no toll.
+var affectedHeads = set(`people persons residents civilians children villagers inhabitants women men
+	families households`)
 
 // verbs before "N lives": "claimed at least 45 lives".
 var livesVerbs = set(`claimed claiming claims cost costing costs took taken taking`)
