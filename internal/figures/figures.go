@@ -508,7 +508,7 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 	if q.vague != "" {
 		v := q.vague
 		f.Vague = &v
-		f.Approx = ""
+		f.Approx = Around // a vague amount is an approximation; the contract wants one of its values
 	} else {
 		mn := q.min
 		f.Min = &mn

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -155,5 +156,30 @@ func TestPhrases(t *testing.T) {
 		if strings.Join(gs, "\n") != strings.Join(c.want, "\n") {
 			t.Errorf("%q\n got: %q\nwant: %q", c.text, gs, c.want)
 		}
+	}
+}
+
+// TestSchemaValid checks that figures of every shape validate against the
+// contract's JSON schema.
+func TestSchemaValid(t *testing.T) {
+	text := "The ministry said one woman died and 31 people were injured. Dozens of people were killed and injured. " +
+		"Between 20 and 30 people are missing. More than 500,000 refugees have fled abroad, according to the UN. " +
+		"Hundreds of arrests have been made, taking the number to 378."
+	d := document.New()
+	d.Text = text
+	d.ID = strings.Repeat("ab", 32)
+	d.Published = "2024-03-04"
+	d.Language = "en"
+	d.Figures = Find(Input{Text: text, Published: pub, Outlet: "Test News"})
+	if len(d.Figures) < 6 {
+		t.Fatalf("only %d figures", len(d.Figures))
+	}
+	d.Normalize()
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := document.Validate(b); err != nil {
+		t.Fatalf("%v\n%s", err, b)
 	}
 }

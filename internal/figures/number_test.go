@@ -108,7 +108,7 @@ func TestQuantities(t *testing.T) {
 			}
 		}
 		if fs[0].Vague != nil {
-			wantApprox = ""
+			wantApprox = Around
 		}
 		if fs[0].Approx != wantApprox {
 			t.Errorf("%q: approx %q, want %q", c.text, fs[0].Approx, wantApprox)
