@@ -19,6 +19,7 @@ import (
 	"github.com/sitrep/sitrep/internal/document"
 	"github.com/sitrep/sitrep/internal/entities"
 	"github.com/sitrep/sitrep/internal/events"
+	"github.com/sitrep/sitrep/internal/figures"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/lang"
@@ -93,6 +94,7 @@ func fromArticle(a *reader.Article) *document.Document {
 		d.Places, d.Areas = resolver().ResolveAreas(d.Text, d.Entities, d.Dateline)
 		d.Quotes = quotes.Find(d.Text, d.Entities, d.Title, deck)
 		// figures: counts of people and who claims them (see internal/figures)
+		d.Figures = figures.Find(figures.InputOf(d, published))
 		d.Events, d.Figures = events.Find(events.Input{Text: d.Text, Entities: d.Entities, Places: d.Places,
 			Quotes: d.Quotes, Figures: d.Figures, Published: published, Dateline: d.Dateline})
 	}
