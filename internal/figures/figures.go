@@ -343,6 +343,9 @@ func (a *analysis) quantityAt(k, lo, hi int) (quantity, bool) {
 	if j > k && (q.article || q.vague != "") {
 		return q, false
 	}
+	if q.vague != "" && j > lo && (sc.low(j-1) == "how" || sc.low(j-1) == "so" || sc.low(j-1) == "too") {
+		return q, false // "how many people were hurt"
+	}
 	q.start, q.coreStart, q.approx = k, j, approx
 	for t := j; t < q.end; t++ {
 		if a.inTmx[t] {
@@ -374,6 +377,9 @@ func (a *analysis) quantityAt(k, lo, hi int) (quantity, bool) {
 		pv := sc.low(j - 1)
 		if currencyBefore[pv] || pv == "aged" || pv == "age" || pv == "no." || pv == "number" && q.end == j+1 && j-2 >= lo && sc.low(j-2) != "the" {
 			return q, false
+		}
+		if (pv == "-" || pv == "–") && sc.attached(j) && j-2 >= lo && sc.attached(j-1) && sc.toks[j-2].Kind == tokens.Word {
+			return q, false // a code: "COVID-19", "F-16", "MH-17"
 		}
 		if sc.toks[j-1].Kind == tokens.Punct && sc.attached(j) && pv != "(" && pv != "\"" && pv != "“" && pv != "‘" && pv != "'" {
 			// "£40,000", "#3", "+44"

@@ -157,7 +157,7 @@ var auxWords = set(`were was have has had been are is be being reportedly also a
 	since allegedly reported confirmed believed thought said known so far still already
 	subsequently initially eventually then each officially earlier got get gets to either
 	remain remained remains left seriously critically badly slightly severely fatally mostly
-	apparently reportedly just recently tragically who`)
+	apparently reportedly just recently tragically who more`)
 
 // passive markers among the auxiliaries: after them a transitive verb is
 // passive ("were killed"), without them it may be active ("gunmen killed
