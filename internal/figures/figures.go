@@ -442,6 +442,12 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 	if p := q.start - 1; p >= lo {
 		if c, ok := preCue[sc.low(p)]; ok && !a.modalBefore(p, lo) && bareOK {
 			cat, first = c, p
+			// "killed or injured 40 people"
+			if p-2 >= lo && (sc.low(p-1) == "or" || sc.low(p-1) == "and") {
+				if c2 := preCue[sc.low(p-2)]; (c == Injured && c2 == Killed || c == Killed && c2 == Injured) && !a.modalBefore(p-2, lo) {
+					cat, first = Casualties, p-2
+				}
+			}
 		} else if sc.low(p) == "of" && p-1 >= lo {
 			if c, ok := ofCue[sc.low(p-1)]; ok && bareOK {
 				cat, first = c, p-1
@@ -495,6 +501,12 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 	// 5. a category noun: "31 dead", "378 arrests", "dozens of wounded"
 	if cat == "" && h.cat != "" {
 		cat = h.cat
+		// "dozens of dead and wounded": casualties
+		if headEnd+1 < hi && (sc.low(headEnd) == "and" || sc.low(headEnd) == "or") {
+			if c2 := nounCategory[sc.low(headEnd+1)]; c2 != "" && c2 != cat && (cat == Killed || cat == Injured) && (c2 == Killed || c2 == Injured) {
+				cat, last = Casualties, headEnd+2
+			}
+		}
 	}
 	if cat == "" {
 		return nil, false
@@ -781,9 +793,14 @@ func (a *analysis) cueAt(k, hi int) (cat string, end int, transitive bool) {
 		return Injured, k + 1, true
 	case "hospitalised", "hospitalized":
 		return Injured, k + 1, false
-	case "taken", "rushed", "airlifted":
-		if nx(1) == "to" && (nx(2) == "hospital" || nx(2) == "hospitals") {
-			return Injured, k + 3, false
+	case "taken", "rushed", "airlifted", "admitted", "flown":
+		// "taken to hospital", "rushed to a nearby hospital", "admitted to local hospitals"
+		if nx(1) == "to" {
+			for n := 2; n <= 4; n++ {
+				if nx(n) == "hospital" || nx(n) == "hospitals" {
+					return Injured, k + n + 1, false
+				}
+			}
 		}
 		if w == "taken" && (nx(1) == "hostage" || nx(1) == "captive") {
 			return Detained, k + 2, false
@@ -791,17 +808,19 @@ func (a *analysis) cueAt(k, hi int) (cat string, end int, transitive bool) {
 		if w == "taken" && nx(1) == "into" && nx(2) == "custody" {
 			return Detained, k + 3, false
 		}
-	case "treated":
-		if nx(1) == "for" && (nx(2) == "injuries" || nx(2) == "wounds") {
-			return Injured, k + 3, false
-		}
-	case "suffered", "sustained":
-		if nx(1) == "injuries" || nx(1) == "wounds" || nx(2) == "injuries" || nx(2) == "wounds" {
-			e := k + 2
-			if nx(1) != "injuries" && nx(1) != "wounds" {
-				e = k + 3
+	case "treated", "suffered", "sustained", "received", "needed", "required":
+		// "treated for minor injuries", "suffered serious wounds", "needed hospital treatment"
+		for n := 1; n <= 3; n++ {
+			x := nx(n)
+			if x == "injuries" || x == "wounds" || x == "burns" || (x == "treatment" && n > 1 && (nx(n-1) == "hospital" || nx(n-1) == "medical")) {
+				if w == "treated" && nx(1) != "for" {
+					break
+				}
+				return Injured, k + n + 1, false
 			}
-			return Injured, e, false
+			if x == "" || npStop[x] && x != "for" {
+				break
+			}
 		}
 	case "in":
 		switch {

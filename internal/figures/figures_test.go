@@ -168,6 +168,13 @@ func TestPhrases(t *testing.T) {
 		{"Officials put the death toll at 26.", []string{"killed 26-26 | death toll at 26"}},
 		{"Dozens more were wounded.", []string{"injured _-_ ~dozens | Dozens more were wounded"}},
 		{"The quake injured scores.", []string{"injured _-_ ~scores | injured scores"}},
+		{"Forty people were treated for minor injuries.", []string{"injured 40-40 | Forty people were treated for minor injuries"}},
+		{"Twelve people needed hospital treatment after the crash.", []string{"injured 12-12 | Twelve people needed hospital treatment"}},
+		{"Nine were rushed to a nearby hospital.", []string{"injured 9-9 | Nine were rushed to a nearby hospital"}},
+		{"The militants killed or injured 40 people in the raid.", []string{"casualties 40-40 | killed or injured 40 people"}},
+		{"There were dozens of dead and wounded in the square.", []string{"casualties _-_ ~dozens | dozens of dead and wounded"}},
+		{"The crash claimed the lives of 11 people.", []string{"killed 11-11 | the lives of 11 people"}},
+		{"About 30,000 internally displaced people live in the camp.", []string{"displaced 30000-30000 | About 30,000 internally displaced people"}},
 		// more traps
 		{"Over 80% of Gaza's population of 2.3 million has been displaced.", nil},
 		{"Three of the dead were children, officials said.", nil},
