@@ -280,8 +280,7 @@ func (a *analysis) sentenceSubject(lo, end int) claimant {
 	if start >= end {
 		return claimant{}
 	}
-	if p, ok := pronouns[sc.low(start)]; ok {
-		_ = p
+	if _, ok := pronouns[sc.low(start)]; ok {
 		return claimant{pronoun: sc.low(start)}
 	}
 	if m, ok := a.startA[start]; ok {

@@ -1,25 +1,39 @@
 // Package figures finds the counts of people in news text — killed,
 // injured, casualties, missing, detained, displaced, refugees, evacuated,
-// affected, population — and who claims each of them.
+// affected — and who claims each of them.
 //
-// A figure is a number ("31", "1,200", "1.4 million", "twenty-one", "a
-// dozen", "between 20 and 30", "20-30") or a vague amount ("dozens",
-// "hundreds of thousands", "several", "a number of"), with its
-// approximation ("more than", "at least", "around", "up to", "fewer
-// than"), that counts people in a category. The category comes from the
-// words around the number, in this order:
+// A figure is a number ("31", "1,200", "1.4 million", "2.3m", "1.5 lakh",
+// "twenty-one", "a dozen", "between 20 and 30", "20-30") or a vague amount
+// ("dozens", "hundreds of thousands", "several", "a number of"), with its
+// approximation ("more than", "at least", "around", "up to", "fewer than";
+// a vague amount is "around"), that counts people in a category. The
+// category comes from the words around the number, in this order:
 //
 //   - a verb before it: "killing at least 72 people", "wounded about 118,000
-//     others", "the deaths of 12 people";
+//     others", "the deaths of 12 people", "claimed 45 lives", "killed or
+//     injured 40 people" (casualties);
 //   - the predicate after its people noun: "one woman died", "31 people were
 //     injured", "three young girls were stabbed and killed", "two adults
 //     were left in a critical condition", "dozens of people were killed and
-//     injured" (casualties);
+//     injured" (casualties), "1.8 million who have crossed into neighbouring
+//     countries" (refugees);
 //   - a toll it is the value of: "the death toll rose to 10", "taking the
 //     number to 23" (the category of the count before);
-//   - a population: "a city of 1.4 million people";
 //   - a noun that is a category by itself: "31 dead", "378 arrests",
 //     "500,000 refugees", "dozens of dead", "hundreds of wounded".
+//
+// Numbers: min is the number said, max the same number, or the upper end of
+// a range; max is null for the open-ended "more than" and "at least". A
+// vague amount has min and max null and the word in vague.
+//
+// Populations ("a city of 1.4 million people", "home to 300,000", "Gaza's
+// population of 2.3 million") are recognised, so that their number is not
+// read as another count, but not reported: they are background, not a
+// count of harm, and annotators treat them as optional at most. "other" is
+// never reported; neither is a weak vague word with only a noun ("many
+// refugees"), a part of a count made before ("three of the dead were
+// children"), or "affected" for anyone but residents ("the strike affected
+// 300,000 passengers").
 //
 // A number with no people noun and no category word is no figure: "two
 // cities", "31 years", "28th member", "5,000 troops" (no harm said), money,
@@ -992,8 +1006,8 @@ func (a *analysis) toll(q quantity, si int, before []*cand) (string, int, bool) 
 				return "", 0, false
 			}
 			// "the number": the count before it, in this sentence or the one before
-			for i := len(before) - 1; i >= 0; i-- {
-				return before[i].fig.Category, from, true
+			if len(before) > 0 {
+				return before[len(before)-1].fig.Category, from, true
 			}
 			if c, ok := a.lastCategory(si); ok {
 				return c, from, true
