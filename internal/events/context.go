@@ -114,9 +114,14 @@ func (a *article) placeFor(s tokens.Sentence, start, end int, class string) *doc
 // clause returns the bounds of the clause around a trigger.
 func (a *article) clause(s tokens.Sentence, start, end int) (int, int) {
 	cs, ce := s.Start, s.End
-	sent := a.text[s.Start:s.End]
-	for _, m := range reClauseBreak.FindAllStringIndex(sent, -1) {
-		at := s.Start + m[0]
+	breaks, ok := a.breaks[s.Start]
+	if !ok {
+		for _, m := range reClauseBreak.FindAllStringIndex(a.text[s.Start:s.End], -1) {
+			breaks = append(breaks, s.Start+m[0])
+		}
+		a.breaks[s.Start] = breaks
+	}
+	for _, at := range breaks {
 		if at < start && at > cs {
 			cs = at
 		}

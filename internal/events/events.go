@@ -151,6 +151,7 @@ type article struct {
 	places  []placeRef
 	byName  map[string]*document.Place
 	counted map[string]int // place id -> mentions, for the article's focus
+	breaks  map[int][]int  // sentence start -> its clause breaks
 }
 
 type placeRef struct {
@@ -159,7 +160,8 @@ type placeRef struct {
 }
 
 func newArticle(in Input) *article {
-	a := &article{in: in, text: in.Text, byName: map[string]*document.Place{}, counted: map[string]int{}}
+	a := &article{in: in, text: in.Text, byName: map[string]*document.Place{}, counted: map[string]int{},
+		breaks: map[int][]int{}}
 	b := []byte(in.Text)
 	for _, q := range in.Quotes {
 		if q.In != "" || q.Kind == "indirect" || q.Start < 0 || q.End > len(b) {

@@ -57,6 +57,21 @@ func (a *article) linkFigures(evs []*event) []document.Figure {
 				}
 			}
 		}
+		if best == nil {
+			// a toll told in the sentence after the event's: the nearest
+			// event before it in the same paragraph that it can count
+			bestGap := 400
+			for _, e := range evs {
+				if !fits(f.Category, e.class) {
+					continue
+				}
+				for _, ev := range e.evidence {
+					if gap := f.Start - ev.End; gap >= 0 && gap < bestGap && !strings.Contains(a.text[ev.End:f.Start], "\n\n") {
+						best, bestGap = e, gap
+					}
+				}
+			}
+		}
 		if best == nil || !fits(f.Category, best.class) {
 			continue
 		}
