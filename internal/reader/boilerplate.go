@@ -3,6 +3,7 @@ package reader
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/document"
 )
@@ -63,13 +64,20 @@ func init() {
 // it is article text.
 func classify(b Block) string {
 	t := strings.TrimSpace(b.Text)
-	low := strings.ToLower(strings.Trim(t, " .:|»›>-–—•"))
 	// Cheap facts first, so that a long paragraph of prose runs none of
 	// the expressions it cannot match.
 	n := len(t)
-	lowAll := low
-	if n > 600 {
-		lowAll = "" // only short blocks are furniture beyond the first checks
+	low := ""
+	if n < 120 {
+		low = strings.ToLower(strings.Trim(t, " .:|»›>-–—•"))
+	}
+	tail := t[max(0, n-110):] // a credit closes its caption
+	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+		tail = tail[1:]
+	}
+	lowAll := ""
+	if n < 400 {
+		lowAll = strings.ToLower(t) // only short blocks are furniture beyond the first checks
 	}
 	switch {
 	case t == "":
@@ -81,13 +89,13 @@ func classify(b Block) string {
 			return document.RemovedAdvert
 		}
 		return document.RemovedNavigation
-	case startsWithDigitOrSlide(low) && reSlideCounter.MatchString(low):
+	case n < 120 && startsWithDigitOrSlide(low) && reSlideCounter.MatchString(low):
 		return document.RemovedCaption
 	case n < 60 && reAdvert.MatchString(low):
 		return document.RemovedAdvert
 	case n < 160 && reCreditOnly.MatchString(t):
 		return document.RemovedCredit
-	case n < 600 && hasAny(lowAll, creditCues) && reCreditTail.MatchString(t) && !endsLikeProse(t):
+	case n < 600 && hasAny(strings.ToLower(tail), creditCues) && reCreditTail.MatchString(tail) && !endsLikeProse(t):
 		return document.RemovedCaption
 	case n < 200 && rePromptPrefix.MatchString(t):
 		return document.RemovedRelated

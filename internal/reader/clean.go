@@ -122,17 +122,19 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 // block "X" before "1 of 3 | X" is the same caption shown twice.
 func markCaptionEchoes(blocks []Block, kinds []string, from int) {
 	captions := map[string]bool{}
+	longest := 0
 	for j := from; j < len(blocks); j++ {
 		if kinds[j] == document.RemovedCaption {
 			t := reSlideCounter.ReplaceAllString(strings.ToLower(blocks[j].Text), "")
 			captions[normKey(t)] = true
+			longest = max(longest, len(blocks[j].Text))
 		}
 	}
 	if len(captions) == 0 {
 		return
 	}
 	for j := from; j < len(blocks); j++ {
-		if kinds[j] == "" && len(blocks[j].Text) < 400 && captions[normKey(blocks[j].Text)] {
+		if kinds[j] == "" && len(blocks[j].Text) <= longest && captions[normKey(blocks[j].Text)] {
 			kinds[j] = document.RemovedCaption
 		}
 	}
