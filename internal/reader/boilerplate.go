@@ -79,6 +79,11 @@ func classify(b Block) string {
 	if n < 400 {
 		lowAll = strings.ToLower(t) // only short blocks are furniture beyond the first checks
 	}
+	// A paragraph of prose — long, ending a sentence, with none of the
+	// marks of credits, embeds or bios — is article text: most blocks are.
+	if n > 150 && b.Tag != "figcaption" && endsSentence(t) && !hasAny(t, proseBreakers) {
+		return ""
+	}
 	switch {
 	case t == "":
 		return document.RemovedOther
@@ -114,6 +119,12 @@ func classify(b Block) string {
 	}
 	return ""
 }
+
+// proseBreakers are the marks that can make a long, full-stopped block
+// furniture after all.
+var proseBreakers = []string{"©", "(@", "Photo", "photo", "Getty", "Image", "Credit", "Follow", "follow", "ubscri",
+	"newsletter", "Newsletter", "ookie", "rivacy", "ights reserved", "omment", "ffiliate", "commission",
+	" is a ", " is an ", "covers ", "This article", "This story", "Sign up", "sign up", "Read more", "Click", "click"}
 
 // Cue words: a block holding none of them cannot match the expression
 // they guard.
