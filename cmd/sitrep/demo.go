@@ -131,15 +131,16 @@ type demoRow struct {
 // printDemoTable writes one aligned line per document.
 func printDemoTable(w io.Writer, rows []demoRow) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ARTICLE\tOUTLET\tPUBLISHED\tTITLE\tWORDS\tREMOVED\tLANG")
+	fmt.Fprintln(tw, "ARTICLE\tOUTLET\tPUBLISHED\tTITLE\tWORDS\tREMOVED\tLANG\tENTITIES\tPLACES\tQUOTES\tEVENTS\tFIGURES")
 	for _, r := range rows {
 		d := r.doc
 		outlet := "-"
 		if d.Outlet != nil {
 			outlet = *d.Outlet
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\n", r.name, clip(outlet, 20), orDash(d.Published),
-			clip(d.Title, 48), len(strings.Fields(d.Text)), len(d.Removed), orDash(d.Language))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%d\n", r.name, clip(outlet, 20), orDash(d.Published),
+			clip(d.Title, 48), len(strings.Fields(d.Text)), len(d.Removed), orDash(d.Language),
+			len(d.Entities), len(d.Places), len(d.Quotes), len(d.Events), len(d.Figures))
 	}
 	tw.Flush()
 }
