@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/document"
 	"github.com/sitrep/sitrep/internal/gazetteer"
@@ -77,7 +78,7 @@ func (r *Resolver) borders(text string, ents []document.Entity, places []documen
 		out = append(out, a)
 	}
 	var with [][2]int // spans of "border with" phrases
-	for _, g := range borderWithRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, g := range findNearBorders(borderWithRe, text, 12, 160) {
 		var codes []string
 		for _, k := range []int{2, 4} {
 			if g[k] >= 0 {
@@ -105,7 +106,7 @@ func (r *Resolver) borders(text string, ents []document.Entity, places []documen
 		with = append(with, [2]int{start, end})
 		add(start, end, codes)
 	}
-	for _, g := range borderRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, g := range findNearBorders(borderRe, text, 140, 14) {
 		if borderOrgRe.MatchString(text[g[1]:]) || overlaps(with, g[0], g[1]) {
 			continue
 		}
@@ -235,4 +236,42 @@ func (r *Resolver) borderPoint(side, other string) (float64, float64, bool) {
 		}
 	}
 	return best.lat, best.lon, true
+}
+
+// findNearBorders runs re only on windows around each "border" of the
+// text (before bytes before it, after bytes after it) and returns its
+// matches in text offsets, each once: the expressions are long, the word
+// is rare.
+func findNearBorders(re *regexp.Regexp, text string, before, after int) [][]int {
+	var out [][]int
+	seen := map[int]bool{}
+	for from := 0; ; {
+		i := strings.Index(text[from:], "border")
+		if i < 0 {
+			return out
+		}
+		i += from
+		lo, hi := max(0, i-before), min(len(text), i+len("border")+after)
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		for hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi++
+		}
+		for _, g := range re.FindAllStringSubmatchIndex(text[lo:hi], -1) {
+			// a match cut by the window's edge is found again from a
+			// window that holds it whole
+			if g[0] == 0 && lo > 0 || seen[lo+g[0]] {
+				continue
+			}
+			for k := range g {
+				if g[k] >= 0 {
+					g[k] += lo
+				}
+			}
+			seen[g[0]] = true
+			out = append(out, g)
+		}
+		from = i + len("border")
+	}
 }

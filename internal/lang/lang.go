@@ -148,7 +148,7 @@ func plainlyEnglish(text string) bool {
 			break
 		}
 	}
-	return n >= 30 && hits*3 >= n
+	return n >= 30 && hits*5 >= n
 }
 
 // Name returns the English name of a whitelisted ISO 639-1 code ("en" ->
