@@ -21,6 +21,21 @@ var (
 var reModalAfter = regexp.MustCompile(`(?i)^\S*\s+(?:\w+\s+){0,3}?(?:may|might|could)\s+(?:resume|take place|go ahead|begin|start|happen|continue)\b`)
 var reFutureAfter = regexp.MustCompile(`(?i)^\S*\s+(?:\w+\s+){0,3}?(?:will|would|is due to|are due to|is set to|are set to|is scheduled to|are scheduled to)\s+(?:resume|take place|go ahead|begin|start|be held|open|continue)\b`)
 
+// statusCues: a clause holding none of them is asserted.
+var statusCues = []string{"not", "n't", "never", "no ", "zero", "denie", "without", "neither", "nor ", "tried", "trying",
+	"attempt", "sought", "seeking", "will", "would", "'ll", "shall", "plan", "expect", "set to", "due to", "going to",
+	"schedul", "to be held", "next", "ahead of", "upcoming", "intend", "prepar", "ready to", "could", "may", "might",
+	"possib", "if ", "unless", "risk", "threat", "fear", "warned", "in case", "potential", "likely"}
+
+func hasStatusCue(clause string) bool {
+	for _, c := range statusCues {
+		if strings.Contains(clause, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // statusAfter reads a modal or future verb that follows the trigger.
 func statusAfter(after string) string {
 	if len(after) > 80 {
@@ -45,6 +60,9 @@ func statusOf(before string) string {
 	}
 	if len(clause) > 90 {
 		clause = clause[len(clause)-90:]
+	}
+	if !hasStatusCue(clause) {
+		return "asserted"
 	}
 	switch {
 	case reNegated.MatchString(clause):
@@ -79,18 +97,19 @@ func (a *article) placeFor(s tokens.Sentence, start, end int, class string) *doc
 			continue
 		}
 		before := a.text[max(s.Start, r.start-40):r.start]
-		if class == "displacement" && (reDestination.MatchString(before) ||
+		locative, destination, venue := prepsBefore(before)
+		if class == "displacement" && (destination ||
 			r.start > end && strings.Contains(a.text[end:r.start], " to ")) {
 			continue // "fled to Poland, Hungary": where they went
 		}
-		if (class == "negotiation" || class == "agreement") && (!reVenue.MatchString(before) || r.start < end || r.start-end > 60) {
+		if (class == "negotiation" || class == "agreement") && (!venue || r.start < end || r.start-end > 60) {
 			continue // only "talks in X" names where talks were; "a cease-fire in Ukraine" does not
 		}
 		score := 0
 		if r.start >= clauseStart && r.end <= clauseEnd {
 			score += 2000
 		}
-		if reLocative.MatchString(before) {
+		if locative {
 			score += 400
 		}
 		// a town or district tells more than a country
@@ -109,6 +128,32 @@ func (a *article) placeFor(s tokens.Sentence, start, end int, class string) *doc
 		}
 	}
 	return best
+}
+
+// prepsBefore reads the prepositions among the last three words before a
+// place: locative ("in", "near", "of"), destination ("to", "into") and
+// venue ("in", "at", "hosted by").
+func prepsBefore(before string) (locative, destination, venue bool) {
+	words := strings.Fields(strings.ToLower(before))
+	if n := len(words); n > 3 {
+		words = words[n-3:]
+	}
+	for i, w := range words {
+		switch w {
+		case "in", "on", "at", "near", "over", "across", "outside", "around", "of", "from", "through", "throughout",
+			"inside", "within", "hit", "struck":
+			locative = true
+		}
+		switch w {
+		case "to", "into", "towards", "toward", "for", "reached":
+			destination = true
+		case "in", "at", "host":
+			venue = true
+		case "by":
+			venue = venue || i > 0 && words[i-1] == "hosted"
+		}
+	}
+	return
 }
 
 // clause returns the bounds of the clause around a trigger.

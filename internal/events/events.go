@@ -46,12 +46,20 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 		masked := a.masked[s.Start:s.End]
 		found := map[string]bool{}
 		cand := candidates(masked)
+		var excl [][]int
+		exclChecked := false
 		for ti, tr := range triggers {
 			if found[tr.class] || !cand[ti] {
 				continue
 			}
 			loc := tr.re.FindStringIndex(masked)
-			if loc == nil || excluded(masked, loc[0], loc[1]) {
+			if loc == nil {
+				continue
+			}
+			if !exclChecked {
+				excl, exclChecked = notEventSpans(masked), true
+			}
+			if overlapsAny(excl, loc[0], loc[1]) {
 				continue
 			}
 			start, end := s.Start+loc[0], s.Start+loc[1]
@@ -199,10 +207,11 @@ func newArticle(in Input) *article {
 	return a
 }
 
-// excluded: the trigger at [start, end) of a sentence lies inside a phrase
-// that reports no event ("a request for comment", "a bird strike").
-func excluded(sentence string, start, end int) bool {
-	for _, x := range notEventSpans(sentence) {
+// overlapsAny: the trigger at [start, end) of a sentence lies inside one of
+// the phrases that report no event ("a request for comment", "a bird
+// strike").
+func overlapsAny(spans [][]int, start, end int) bool {
+	for _, x := range spans {
 		if start < x[1] && end > x[0] {
 			return true
 		}
