@@ -9,9 +9,11 @@ import (
 
 var (
 	// "X said (that) ...": the clause after the verb
-	reReportedAfter = regexp.MustCompile(`^(?P<speaker>[^,.;:!?"“”]{2,100}?)\s+(?:also\s+|later\s+|previously\s+)?(?:said|says|told (?:reporters|journalists|staff|parliament|lawmakers|the court|a court|the council|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)|warned|added|announced|claimed|stated|insisted|argued|noted|confirmed|wrote|tweeted|posted)\b(?:\s+(?:in|on|at)\s+[^,]{1,60},)?\s+(?:that\s+)?(?P<clause>[^"“”]{12,})$`)
+	// (matched on the sentence's head; the clause is the rest)
+	reReportedAfter = regexp.MustCompile(`^(?P<speaker>[^,.;:!?"“”]{2,100}?)\s+(?:also\s+|later\s+|previously\s+)?(?:said|says|told (?:reporters|journalists|staff|parliament|lawmakers|the court|a court|the council|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)|warned|added|announced|claimed|stated|insisted|argued|noted|confirmed|wrote|tweeted|posted)\b(?:\s+(?:in|on|at)\s+[^,]{1,60},)?\s+(?:that\s+)?`)
 	// "..., X said." : the clause before the speaker
-	reReportedBefore = regexp.MustCompile(`^(?P<clause>[^"“”]{12,}?),\s+(?P<speaker>[^,.;:!?"“”]{2,80}?)\s+(?:said|says|reported|added|announced|claimed|warned|told \S+)(?:\s+[^,.]{0,60})?\.?$`)
+	// (matched on the sentence's tail; the clause is what stands before)
+	reReportedBefore = regexp.MustCompile(`,\s+(?P<speaker>[^,.;:!?"“”]{2,80}?)\s+(?:said|says|reported|added|announced|claimed|warned|told \S+)(?:\s+[^,.]{0,60})?\.?$`)
 	// "According to X, ..."
 	reAccording = regexp.MustCompile(`^(?i:according to)\s+(?P<speaker>[^,]{2,80}),\s+(?P<clause>[^"“”]{12,})$`)
 )
@@ -26,22 +28,21 @@ func (f *finder) reported() []document.Quote {
 			continue
 		}
 		body := strings.TrimRight(sent, ".!? ")
-		for _, re := range reportedShapes(body) {
-			m := re.FindStringSubmatchIndex(body)
-			if m == nil {
+		for _, shape := range reportedShapes(body) {
+			spS, spE, cS, cE, ok := shape(body)
+			if !ok || cE-cS < 12 {
 				continue
 			}
-			si, ci := re.SubexpIndex("speaker"), re.SubexpIndex("clause")
-			sp := strings.TrimSpace(body[m[2*si]:m[2*si+1]])
+			sp := strings.TrimSpace(body[spS:spE])
 			if !plausibleSpeaker(sp) || len(strings.Fields(sp)) > 8 {
 				continue
 			}
-			spStart := s.Start + m[2*si] + strings.Index(body[m[2*si]:m[2*si+1]], sp)
+			spStart := s.Start + spS + strings.Index(body[spS:spE], sp)
 			w := f.resolve(spStart, spStart+len(sp), sp)
 			if w == nil || w.id == "" && !looksLikeSpeaker(sp) {
 				continue
 			}
-			cStart, cEnd := s.Start+m[2*ci], s.Start+m[2*ci+1]
+			cStart, cEnd := s.Start+cS, s.Start+cE
 			// "..., according to Newsweek" closes the clause, not part of it
 			if k := strings.LastIndex(f.text[cStart:cEnd], ", according to "); k > 0 {
 				cEnd = cStart + k
@@ -56,22 +57,54 @@ func (f *finder) reported() []document.Quote {
 	return out
 }
 
-// reportedShapes picks the expressions a sentence can match, by where its
+// shape finds a reported-speech shape in a sentence's body and returns the
+// offsets of its speaker and its clause.
+type shape func(body string) (spS, spE, cS, cE int, ok bool)
+
+// reportedShapes picks the shapes a sentence can hold, by where its
 // reporting words stand: "According to X, ...", "X said ...", "..., X said".
-func reportedShapes(body string) []*regexp.Regexp {
-	var res []*regexp.Regexp
+// Each expression reads only the head or the tail of the sentence.
+func reportedShapes(body string) []shape {
+	var res []shape
 	if strings.HasPrefix(body, "According") || strings.HasPrefix(body, "according") {
-		res = append(res, reAccording)
+		res = append(res, func(b string) (int, int, int, int, bool) {
+			m := reAccording.FindStringSubmatchIndex(b)
+			if m == nil {
+				return 0, 0, 0, 0, false
+			}
+			return m[2], m[3], m[4], m[5], true
+		})
 	}
-	head := body[:min(len(body), 130)]
-	if hasReportingWord(head) {
-		res = append(res, reReportedAfter)
+	head := body[:runeCut(body, min(len(body), 240))]
+	if hasReportingWord(head[:runeCut(head, min(len(head), 130))]) {
+		res = append(res, func(b string) (int, int, int, int, bool) {
+			m := reReportedAfter.FindStringSubmatchIndex(head)
+			if m == nil || strings.ContainsAny(b[m[1]:], "\"“”") {
+				return 0, 0, 0, 0, false
+			}
+			return m[2], m[3], m[1], len(b), true
+		})
 	}
-	tail := body[max(0, len(body)-90):]
-	if hasReportingWord(tail) && strings.Contains(body, ", ") {
-		res = append(res, reReportedBefore)
+	from := runeCut(body, max(0, len(body)-170))
+	tail := body[from:]
+	if hasReportingWord(tail[runeCut(tail, max(0, len(tail)-90)):]) && strings.Contains(body, ", ") {
+		res = append(res, func(b string) (int, int, int, int, bool) {
+			m := reReportedBefore.FindStringSubmatchIndex(tail)
+			if m == nil {
+				return 0, 0, 0, 0, false
+			}
+			return from + m[2], from + m[3], 0, from + m[0], true
+		})
 	}
 	return res
+}
+
+// runeCut moves i back to the start of a rune.
+func runeCut(s string, i int) int {
+	for i > 0 && i < len(s) && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return i
 }
 
 // hasReportingWord: the sentence holds a verb of saying or "according".
