@@ -157,7 +157,7 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 		// "Tamworth Soroptimists", "Kyiv Independent"
 		// ... when the rest reads as a plural or an organisation word, not a
 		// surname ("Pilar Bernabé")
-		if k, pop := r.places.Place(words[0]); (k == "country" || k == "admin" || k == "city" && pop >= 50000) &&
+		if k, pop := r.place(d, words[0]); (k == "country" || k == "admin" || k == "city" && pop >= 50000) &&
 			!r.lex.GivenName(words[0]) && len(words) == 2 && strings.HasSuffix(words[1], "s") {
 			return document.Org, ""
 		}

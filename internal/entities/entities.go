@@ -75,6 +75,8 @@ type doc struct {
 	inBody   bool
 	// lower holds the words the text writes in lower case somewhere.
 	lower map[string]bool
+	// placeMemo keeps the gazetteer's answers for this text.
+	placeMemo map[string]placeInfo
 }
 
 // mention is one candidate span before coreference.

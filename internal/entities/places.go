@@ -23,7 +23,7 @@ var settlementNouns = map[string]bool{
 // common words, first names and hamlets from becoming places. d may be nil
 // when there is no context.
 func (r *Recognizer) placeKind(d *doc, parts []int, text string) string {
-	kind, pop := r.places.Place(text)
+	kind, pop := r.place(d, text)
 	single := !strings.Contains(strings.TrimSpace(text), " ")
 	if single && kind != "country" && directionWords[strings.ToLower(text)] {
 		return "" // "Western partners", "Central" alone
@@ -86,4 +86,26 @@ func (r *Recognizer) known(name string) bool {
 		return true
 	}
 	return r.placeKind(nil, nil, name) != ""
+}
+
+// placeInfo is a gazetteer answer, kept for the rest of a text.
+type placeInfo struct {
+	kind string
+	pop  int64
+}
+
+// place asks the gazetteer what a name denotes, once per text.
+func (r *Recognizer) place(d *doc, name string) (string, int64) {
+	if d == nil {
+		return r.places.Place(name)
+	}
+	if pi, ok := d.placeMemo[name]; ok {
+		return pi.kind, pi.pop
+	}
+	k, p := r.places.Place(name)
+	if d.placeMemo == nil {
+		d.placeMemo = map[string]placeInfo{}
+	}
+	d.placeMemo[name] = placeInfo{k, p}
+	return k, p
 }

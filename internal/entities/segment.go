@@ -62,8 +62,8 @@ func (r *Recognizer) sharedHead(d *doc, left, right []int) bool {
 	if !r.lex.OrgHeads[head] || clubWords[head] || r.known(d.span(right)) {
 		return false
 	}
-	lk, _ := r.places.Place(d.tok(left[0]))
-	rk, _ := r.places.Place(d.tok(right[0]))
+	lk, _ := r.place(d, d.tok(left[0]))
+	rk, _ := r.place(d, d.tok(right[0]))
 	return lk != "" && rk != "" && lk != "country"
 }
 
