@@ -81,8 +81,6 @@ var (
 	reLocative    = regexp.MustCompile(`(?i)\b(?:in|on|at|near|over|across|outside|around|of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
 	reVenue       = regexp.MustCompile(`(?i)\b(?:in|at|hosted by|host)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
 	reDestination = regexp.MustCompile(`(?i)\b(?:to|into|towards|toward|for|reached|crossed into)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
-	// clause breaks: a place beyond one is seldom the event's
-	reClauseBreak = regexp.MustCompile(`(?i)\s(?:as|while|whereas|but|after|before|when|although|though|since|because)\s|;|\s--\s|\s—\s|, (?:while|but|and|as|after|which|who|in response to|in the wake of|following)\s`)
 )
 
 // placeFor picks the place a sentence's event happened: in the trigger's
@@ -130,6 +128,29 @@ func (a *article) placeFor(s tokens.Sentence, start, end int, class string) *doc
 	return best
 }
 
+// breakWords open a new clause (the words are matched in lower case with
+// the spaces around them); a semicolon or a spaced dash does too.
+var breakWords = []string{" as ", " while ", " whereas ", " but ", " after ", " before ", " when ", " although ",
+	" though ", " since ", " because ", ", in response to ", ", in the wake of ", ", following ", ", which ", ", who ", ", and ",
+	"; ", " -- ", " — "}
+
+// clauseBreaks returns the offsets (plus base) of the clause breaks of a
+// lower-case sentence.
+func clauseBreaks(lower string, base int) []int {
+	var out []int
+	for _, w := range breakWords {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], w)
+			if i < 0 {
+				break
+			}
+			out = append(out, base+from+i)
+			from += i + len(w)
+		}
+	}
+	return out
+}
+
 // prepsBefore reads the prepositions among the last three words before a
 // place: locative ("in", "near", "of"), destination ("to", "into") and
 // venue ("in", "at", "hosted by").
@@ -161,9 +182,7 @@ func (a *article) clause(s tokens.Sentence, start, end int) (int, int) {
 	cs, ce := s.Start, s.End
 	breaks, ok := a.breaks[s.Start]
 	if !ok {
-		for _, m := range reClauseBreak.FindAllStringIndex(a.text[s.Start:s.End], -1) {
-			breaks = append(breaks, s.Start+m[0])
-		}
+		breaks = clauseBreaks(a.masked[s.Start:s.End], s.Start)
 		a.breaks[s.Start] = breaks
 	}
 	for _, at := range breaks {
