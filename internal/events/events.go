@@ -32,6 +32,8 @@ type Input struct {
 	Figures   []document.Figure
 	Published time.Time
 	Dateline  *document.Dateline
+	// Times are the time expressions of Text; nil means find them here.
+	Times []timex.Mention
 }
 
 // Find returns the events of an article, and its figures with their events
@@ -189,7 +191,8 @@ func newArticle(in Input) *article {
 	}
 	a.masked = string(b)
 	a.sents = tokens.Sentences(in.Text, tokens.Tokenize(in.Text))
-	if !in.Published.IsZero() {
+	a.times = in.Times
+	if a.times == nil && !in.Published.IsZero() {
 		a.times = timex.Mentions(in.Text, in.Published)
 	}
 	for i := range in.Places {

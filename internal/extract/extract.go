@@ -82,8 +82,12 @@ func fromArticle(a *reader.Article) *document.Document {
 	if modified, err := publishedTime(d.Modified); err == nil && d.Live && modified.After(published) {
 		published = modified
 	}
+	var times []timex.Mention // computed once, read by figures and events
 	if !published.IsZero() {
-		d.Timexes = timex.Find(d.Text, published)
+		times = timex.Mentions(d.Text, published)
+		for _, m := range times {
+			d.Timexes = append(d.Timexes, m.Timex())
+		}
 	}
 	if d.Language == "en" || d.Language == "und" {
 		deck := ""
@@ -94,9 +98,11 @@ func fromArticle(a *reader.Article) *document.Document {
 		d.Places, d.Areas = resolver().ResolveAreas(d.Text, d.Entities, d.Dateline)
 		d.Quotes = quotes.Find(d.Text, d.Entities, d.Title, deck)
 		// figures: counts of people and who claims them (see internal/figures)
-		d.Figures = figures.Find(figures.InputOf(d, published))
+		in := figures.InputOf(d, published)
+		in.Timexes = times
+		d.Figures = figures.Find(in)
 		d.Events, d.Figures = events.Find(events.Input{Text: d.Text, Entities: d.Entities, Places: d.Places,
-			Quotes: d.Quotes, Figures: d.Figures, Published: published, Dateline: d.Dateline})
+			Quotes: d.Quotes, Figures: d.Figures, Published: published, Dateline: d.Dateline, Times: times})
 	}
 	d.Normalize()
 	return d
