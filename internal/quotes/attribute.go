@@ -29,7 +29,12 @@ func (f *finder) attribute(s span, spans []span, si int, left string, paras []pa
 	if w := f.matchPhrase(reBeforeAccording, left, leftAt); w != nil {
 		return w
 	}
-	if w := f.matchPhrase(reBeforeSpeakerVerb, left, leftAt); w != nil {
+	// the attribution before a quote stands in the last words before it
+	near, nearAt := left, leftAt
+	if cut := runeCut(left, max(0, len(left)-260)); cut > 0 {
+		near, nearAt = left[cut:], leftAt+cut
+	}
+	if w := f.matchPhrase(reBeforeSpeakerVerb, near, nearAt); w != nil {
 		return w
 	}
 	// a partial quote inside a sentence whose subject speaks: "Joshua
