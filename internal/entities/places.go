@@ -23,7 +23,13 @@ var settlementNouns = map[string]bool{
 // common words, first names and hamlets from becoming places. d may be nil
 // when there is no context.
 func (r *Recognizer) placeKind(d *doc, parts []int, text string) string {
-	kind, pop := r.place(d, text)
+	return r.placeKindWith(d, d, parts, text)
+}
+
+// placeKindWith is placeKind with the gazetteer's answers kept in memo,
+// which may be a text whose context ctx is not to be read (ctx nil).
+func (r *Recognizer) placeKindWith(memo, d *doc, parts []int, text string) string {
+	kind, pop := r.place(memo, text)
 	single := !strings.Contains(strings.TrimSpace(text), " ")
 	if single && kind != "country" && directionWords[strings.ToLower(text)] {
 		return "" // "Western partners", "Central" alone
@@ -80,12 +86,13 @@ func placeContext(d *doc, parts []int) bool {
 	return last+2 < len(d.toks) && d.tok(last+1) == "," && d.toks[last+2].Kind == tokens.Word && hasLetterUpper(d.tok(last+2))
 }
 
-// known: a name in the lexicon or the gazetteer.
-func (r *Recognizer) known(name string) bool {
+// known: a name in the lexicon or the gazetteer. memo, when not nil,
+// keeps the gazetteer's answers for its text.
+func (r *Recognizer) known(memo *doc, name string) bool {
 	if _, ok := r.lex.Org(name); ok {
 		return true
 	}
-	return r.placeKind(nil, nil, name) != ""
+	return r.placeKindWith(memo, nil, nil, name) != ""
 }
 
 // placeInfo is a gazetteer answer, kept for the rest of a text.

@@ -20,7 +20,7 @@ func (r *Recognizer) segment(d *doc, s tokens.Sentence, parts []int) {
 	// Coordination: "Russia and Ukraine" and "Israel and the Palestinian
 	// Authority" are two names; "Devon and Cornwall Police", "UN Relief and
 	// Works Agency" and "Police Federation of England and Wales" are one.
-	if r.known(d.span(trimConnectors(d, parts))) {
+	if r.known(d, d.span(trimConnectors(d, parts))) {
 		r.piece(d, s, parts)
 		return
 	}
@@ -38,7 +38,7 @@ func (r *Recognizer) segment(d *doc, s tokens.Sentence, parts []int) {
 			continue // "... of England and Wales" goes on
 		case r.sharedHead(d, left, right):
 			continue // "Devon and Cornwall Police": two places, one force
-		case r.known(d.span(left)) || r.known(d.span(right)):
+		case r.known(d, d.span(left)) || r.known(d, d.span(right)):
 		case r.orgish(d, parts[start:]):
 			continue
 		}
@@ -59,7 +59,7 @@ func (r *Recognizer) sharedHead(d *doc, left, right []int) bool {
 		return false
 	}
 	head := lexicon.Fold(stripPossessive(d.tok(right[1])))
-	if !r.lex.OrgHeads[head] || clubWords[head] || r.known(d.span(right)) {
+	if !r.lex.OrgHeads[head] || clubWords[head] || r.known(d, d.span(right)) {
 		return false
 	}
 	lk, _ := r.place(d, d.tok(left[0]))
@@ -99,7 +99,7 @@ func (r *Recognizer) piece(d *doc, s tokens.Sentence, parts []int) {
 	initial := parts[0] == s.First || startsAfterOpener(d, s, parts[0])
 	// Leading function words ("The", "In", "But") belong to the sentence,
 	// not the name, unless the whole is a known name ("The Hague").
-	for len(parts) > 1 && r.lex.FunctionWords[lexicon.Fold(d.tok(parts[0]))] && !r.known(d.span(parts)) {
+	for len(parts) > 1 && r.lex.FunctionWords[lexicon.Fold(d.tok(parts[0]))] && !r.known(d, d.span(parts)) {
 		parts = trimConnectors(d, parts[1:])
 		initial = false
 		if len(parts) == 0 {
@@ -112,9 +112,9 @@ func (r *Recognizer) piece(d *doc, s tokens.Sentence, parts []int) {
 	// A capitalised first word that the text also uses in lower case, or
 	// that stands before a name we know, is the sentence's, not the name's:
 	// "Crowds of Muslim ...", "Mountainous Nepal".
-	if initial && len(parts) > 1 && !r.lex.GivenName(d.tok(parts[0])) && !r.known(d.span(parts)) {
+	if initial && len(parts) > 1 && !r.lex.GivenName(d.tok(parts[0])) && !r.known(d, d.span(parts)) {
 		w := d.tok(parts[0])
-		if d.lower[strings.ToLower(w)] || r.known(d.span(trimConnectors(d, parts[1:]))) {
+		if d.lower[strings.ToLower(w)] || r.known(d, d.span(trimConnectors(d, parts[1:]))) {
 			parts = trimConnectors(d, parts[1:])
 			initial = false
 			if len(parts) == 0 {
