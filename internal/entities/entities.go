@@ -24,8 +24,8 @@ type Places interface {
 	// Demonym returns the country code of a nationality adjective
 	// ("Ukrainian" -> "UA").
 	Demonym(adj string) (string, bool)
-	// Country returns the code of a country's name ("Ukraine" -> "UA").
-	Country(name string) (string, bool)
+	// CountryCode returns the code of a country's name ("Ukraine" -> "UA").
+	CountryCode(name string) (string, bool)
 	// Key is the identity of the place a name most likely denotes ("US"
 	// and "United States" share one), or "" for no place.
 	Key(name string) string
@@ -47,10 +47,10 @@ func New(places Places) *Recognizer {
 
 type noPlaces struct{}
 
-func (noPlaces) Place(string) (string, int64)  { return "", 0 }
-func (noPlaces) Demonym(string) (string, bool) { return "", false }
-func (noPlaces) Country(string) (string, bool) { return "", false }
-func (noPlaces) Key(string) string             { return "" }
+func (noPlaces) Place(string) (string, int64)      { return "", 0 }
+func (noPlaces) Demonym(string) (string, bool)     { return "", false }
+func (noPlaces) CountryCode(string) (string, bool) { return "", false }
+func (noPlaces) Key(string) string                 { return "" }
 
 // Recognize returns the entities of text, with mentions in byte offsets of
 // text. heads are headline and standfirst: their entities count, but their

@@ -25,13 +25,13 @@ func (f fakePlaces) Demonym(adj string) (string, bool) {
 	return code, ok
 }
 
-func (f fakePlaces) Country(name string) (string, bool) {
+func (f fakePlaces) CountryCode(name string) (string, bool) {
 	code, ok := map[string]string{"Ukraine": "UA", "Russia": "RU", "Nepal": "NP", "Belarus": "BY", "Georgia": "GE"}[name]
 	return code, ok
 }
 
 func (f fakePlaces) Key(name string) string {
-	if code, ok := f.Country(name); ok {
+	if code, ok := f.CountryCode(name); ok {
 		return "C:" + code
 	}
 	if f[strings.ToLower(name)] != "" {

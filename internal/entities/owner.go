@@ -27,7 +27,7 @@ func (r *Recognizer) setOwners(d *doc) {
 		// "<Country>'s <name>": the possessive may be inside the mention
 		// (a lower-case description) or just before it
 		if i := possessiveCut(text); i > 0 {
-			if code, ok := r.places.Country(text[:i]); ok {
+			if code, ok := r.places.CountryCode(text[:i]); ok {
 				m.owner, m.core = code, lexicon.Fold(strings.TrimLeft(text[i:], "'’s "))
 				continue
 			}
@@ -43,7 +43,7 @@ func (r *Recognizer) setOwners(d *doc) {
 			}
 		}
 		if i := strings.LastIndex(text, " of "); i > 0 {
-			if code, ok := r.places.Country(strings.TrimPrefix(text[i+4:], "the ")); ok {
+			if code, ok := r.places.CountryCode(strings.TrimPrefix(text[i+4:], "the ")); ok {
 				m.owner, m.core = code, lexicon.Fold(text[:i])
 				continue
 			}
@@ -62,7 +62,7 @@ func (r *Recognizer) ownerBefore(d *doc, byEnd map[int]*mention, m *mention) boo
 		if p == nil || m.start < len(gap) || d.text[p.end:m.start] != gap {
 			continue
 		}
-		if code, ok := r.places.Country(p.text); ok {
+		if code, ok := r.places.CountryCode(p.text); ok {
 			m.owner, m.core = code, lexicon.Fold(m.text)
 			m.start = p.start
 			m.text = d.text[m.start:m.end]

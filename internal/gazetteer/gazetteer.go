@@ -607,3 +607,25 @@ func (g *Gazetteer) Countries() []Country { return g.countries }
 
 // Len returns the number of entries: countries, divisions and places.
 func (g *Gazetteer) Len() int { return len(g.recs) }
+
+// Place tells what a name most likely denotes: its kind, and for a
+// populated place its population; "" for no place. With Demonym,
+// CountryCode and Key it makes a *Gazetteer the entity stage's view of
+// geography (entities.Places).
+func (g *Gazetteer) Place(name string) (string, int64) {
+	if !g.IsPlaceName(name) {
+		return "", 0
+	}
+	ps := g.Lookup(name)
+	if len(ps) == 0 {
+		return "", 0
+	}
+	return ps[0].Kind, ps[0].Population
+}
+
+// CountryCode returns the ISO 3166-1 alpha-2 code of a country's name
+// ("Ukraine" -> "UA").
+func (g *Gazetteer) CountryCode(name string) (string, bool) {
+	c, ok := g.CountryByName(name)
+	return c.ISO2, ok
+}

@@ -16,33 +16,9 @@ import (
 var (
 	testResolver   = sync.OnceValue(func() *Resolver { return New(gazetteer.Load()) })
 	testRecognizer = sync.OnceValue(func() *entities.Recognizer {
-		return entities.New(gazPlaces{gazetteer.Load()})
+		return entities.New(gazetteer.Load())
 	})
 )
-
-// gazPlaces is the gazetteer as the entity stage sees it, as
-// internal/extract adapts it.
-type gazPlaces struct{ g *gazetteer.Gazetteer }
-
-func (p gazPlaces) Place(name string) (string, int64) {
-	if !p.g.IsPlaceName(name) {
-		return "", 0
-	}
-	ps := p.g.Lookup(name)
-	if len(ps) == 0 {
-		return "", 0
-	}
-	return ps[0].Kind, ps[0].Population
-}
-
-func (p gazPlaces) Demonym(adj string) (string, bool) { return p.g.Demonym(adj) }
-
-func (p gazPlaces) Country(name string) (string, bool) {
-	c, ok := p.g.CountryByName(name)
-	return c.ISO2, ok
-}
-
-func (p gazPlaces) Key(name string) string { return p.g.Key(name) }
 
 // handEntities builds entities for text from specs "TYPE:Name|Alias|...":
 // every whole-word occurrence of a name or alias is a mention, longer

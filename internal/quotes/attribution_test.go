@@ -17,27 +17,6 @@ import (
 	"github.com/sitrep/sitrep/internal/quotes"
 )
 
-// gazPlaces is the gazetteer as the entity stage sees it (a copy of the
-// unexported adapter in internal/extract).
-type gazPlaces struct{ g *gazetteer.Gazetteer }
-
-func (p gazPlaces) Place(name string) (string, int64) {
-	if !p.g.IsPlaceName(name) {
-		return "", 0
-	}
-	ps := p.g.Lookup(name)
-	if len(ps) == 0 {
-		return "", 0
-	}
-	return ps[0].Kind, ps[0].Population
-}
-func (p gazPlaces) Demonym(adj string) (string, bool) { return p.g.Demonym(adj) }
-func (p gazPlaces) Country(name string) (string, bool) {
-	c, ok := p.g.CountryByName(name)
-	return c.ISO2, ok
-}
-func (p gazPlaces) Key(name string) string { return p.g.Key(name) }
-
 var (
 	recOnce sync.Once
 	rec     *entities.Recognizer
@@ -46,7 +25,7 @@ var (
 // recognizer is the real entity recognizer over the real gazetteer, built
 // once for all cases.
 func recognizer() *entities.Recognizer {
-	recOnce.Do(func() { rec = entities.New(gazPlaces{gazetteer.Load()}) })
+	recOnce.Do(func() { rec = entities.New(gazetteer.Load()) })
 	return rec
 }
 
