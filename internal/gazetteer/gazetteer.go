@@ -285,7 +285,7 @@ func (g *Gazetteer) Lookup(name string) []Place {
 }
 
 // PlaceKind returns the kind of the most likely place name denotes, or "".
-// With Demonym it makes a *Gazetteer an entities.Places.
+// It is the cheap form of Place, without the population.
 func (g *Gazetteer) PlaceKind(name string) string {
 	var arr [16]uint32
 	ids := g.candidates(name, arr[:0])
@@ -570,7 +570,7 @@ func (g *Gazetteer) CountryByDemonym(adj string) (Country, bool) {
 }
 
 // Demonym returns the ISO code of the country of a nationality adjective.
-// With PlaceKind it makes a *Gazetteer an entities.Places.
+// With Place, CountryCode and Key it makes a *Gazetteer an entities.Places.
 func (g *Gazetteer) Demonym(adj string) (string, bool) {
 	c, ok := g.CountryByDemonym(adj)
 	return c.ISO2, ok
