@@ -190,17 +190,18 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 // regionalAdjective: "Eastern European", "Middle Eastern", "Sub-Saharan
 // African" — adjectives of a region, not names.
 func regionalAdjective(words []string) bool {
-	adj := map[string]bool{"european": true, "african": true, "asian": true, "american": true, "arab": true,
-		"nordic": true, "baltic": true, "balkan": true, "caribbean": true, "latin": true, "eastern": true,
-		"western": true, "northern": true, "southern": true, "central": true, "middle": true, "pacific": true,
-		"atlantic": true, "mediterranean": true, "scandinavian": true, "sub-saharan": true, "gulf": true}
 	for _, w := range words {
-		if !adj[strings.ToLower(w)] {
+		if !regionalAdjectives[strings.ToLower(w)] {
 			return false
 		}
 	}
 	return true
 }
+
+var regionalAdjectives = map[string]bool{"european": true, "african": true, "asian": true, "american": true,
+	"arab": true, "nordic": true, "baltic": true, "balkan": true, "caribbean": true, "latin": true, "eastern": true,
+	"western": true, "northern": true, "southern": true, "central": true, "middle": true, "pacific": true,
+	"atlantic": true, "mediterranean": true, "scandinavian": true, "sub-saharan": true, "gulf": true}
 
 // words are the tokens of a piece, without connectors' case changed.
 func (d *doc) words(parts []int) []string {

@@ -8,11 +8,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"log/slog"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -138,7 +139,31 @@ func publishedTime(s string) (time.Time, error) {
 // ContentID is the hex SHA-256 of the body in NFC with white space collapsed:
 // the same article text always has the same id.
 func ContentID(text string) string {
-	t := strings.Join(strings.Fields(norm.NFC.String(text)), " ")
-	sum := sha256.Sum256([]byte(t))
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	space := false
+	start := -1
+	t := norm.NFC.String(text)
+	// the words joined by single spaces, hashed without building the string
+	for i, r := range t {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if space {
+					h.Write([]byte{' '})
+				}
+				io.WriteString(h, t[start:i])
+				space, start = true, -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if space {
+			h.Write([]byte{' '})
+		}
+		io.WriteString(h, t[start:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -16,7 +16,6 @@ package lang
 import (
 	"maps"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -139,14 +138,38 @@ var englishWords = map[string]bool{"the": true, "and": true, "of": true, "to": t
 // frequent English words. Text in another language never comes close.
 func plainlyEnglish(text string) bool {
 	n, hits := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	var buf [16]byte
+	start := -1
+	word := func(w string) {
 		n++
-		if englishWords[strings.ToLower(w)] {
+		if len(w) > len(buf) {
+			return
+		}
+		b := buf[:len(w)]
+		for k := 0; k < len(w); k++ {
+			b[k] = w[k] | 0x20
+		}
+		if englishWords[string(b)] {
 			hits++
 		}
-		if n == 120 {
-			break
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
+		if start >= 0 {
+			word(text[start:i])
+			start = -1
+			if n == 120 {
+				break
+			}
+		}
+	}
+	if start >= 0 && n < 120 {
+		word(text[start:])
 	}
 	return n >= 30 && hits*5 >= n
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -305,13 +306,19 @@ func nodeText(n *html.Node) string {
 // collapseSpace folds runs of white space into one space, keeping single line
 // breaks that a <br> made.
 func collapseSpace(s string) string {
-	lines := strings.Split(s, "\n")
-	out := lines[:0]
-	for _, l := range lines {
-		l = strings.Join(strings.Fields(l), " ")
-		if l != "" {
-			out = append(out, l)
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = sb.Len() > 0
+			continue
 		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		sb.WriteRune(r)
 	}
-	return strings.Join(out, " ")
+	return sb.String()
 }
