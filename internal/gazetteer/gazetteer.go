@@ -613,14 +613,13 @@ func (g *Gazetteer) Len() int { return len(g.recs) }
 // CountryCode and Key it makes a *Gazetteer the entity stage's view of
 // geography (entities.Places).
 func (g *Gazetteer) Place(name string) (string, int64) {
-	if !g.IsPlaceName(name) {
+	var arr [16]uint32
+	ids := g.candidates(name, arr[:0])
+	if len(ids) == 0 {
 		return "", 0
 	}
-	ps := g.Lookup(name)
-	if len(ps) == 0 {
-		return "", 0
-	}
-	return ps[0].Kind, ps[0].Population
+	r := g.recs[g.best(name, ids)]
+	return kindNames[r.kind], int64(r.pop)
 }
 
 // CountryCode returns the ISO 3166-1 alpha-2 code of a country's name
