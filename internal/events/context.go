@@ -77,12 +77,6 @@ func statusOf(before string) string {
 	return "asserted"
 }
 
-var (
-	reLocative    = regexp.MustCompile(`(?i)\b(?:in|on|at|near|over|across|outside|around|of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
-	reVenue       = regexp.MustCompile(`(?i)\b(?:in|at|hosted by|host)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
-	reDestination = regexp.MustCompile(`(?i)\b(?:to|into|towards|toward|for|reached|crossed into)\s+(?:the\s+)?(?:\w+\s+){0,2}$`)
-)
-
 // placeFor picks the place a sentence's event happened: in the trigger's
 // own clause, after a locative preposition, a town before a country,
 // nearest the trigger. People fleeing go to places they did not flee from.
