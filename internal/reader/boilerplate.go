@@ -81,7 +81,7 @@ func classify(b Block) string {
 	}
 	// A paragraph of prose — long, ending a sentence, with none of the
 	// marks of credits, embeds or bios — is article text: most blocks are.
-	if n > 150 && b.Tag != "figcaption" && endsSentence(t) && !hasAny(t, proseBreakers) {
+	if n > 150 && b.Tag != "figcaption" && endsSentence(t) && !hasAny(edges(t), proseBreakers) {
 		return ""
 	}
 	switch {
@@ -98,13 +98,14 @@ func classify(b Block) string {
 		return document.RemovedCaption
 	case n < 60 && reAdvert.MatchString(low):
 		return document.RemovedAdvert
-	case n < 160 && reCreditOnly.MatchString(t):
+	case n < 160 && creditShaped(t) && reCreditOnly.MatchString(t):
 		return document.RemovedCredit
-	case n < 600 && hasAny(strings.ToLower(tail), creditCues) && reCreditTail.MatchString(tail) && !endsLikeProse(t):
+	case n < 600 && (!endsSentence(t) || strings.HasSuffix(t, ")")) && hasAny(strings.ToLower(tail), creditCues) &&
+		reCreditTail.MatchString(tail) && !endsLikeProse(t):
 		return document.RemovedCaption
-	case n < 200 && rePromptPrefix.MatchString(t):
+	case n < 200 && strings.ContainsAny(t[:runeStart(t, min(n, 40))], ":|»›>–—-") && rePromptPrefix.MatchString(t):
 		return document.RemovedRelated
-	case n < 300 && (rePromptStart.MatchString(t) || hasAny(lowAll, footerCues) && reFooter.MatchString(t)):
+	case n < 300 && (promptShaped(lowAll) && rePromptStart.MatchString(t) || hasAny(lowAll, footerCues) && reFooter.MatchString(t)):
 		return document.RemovedNavigation
 	case n < 40 && reComments.MatchString(t):
 		return document.RemovedNavigation
@@ -120,6 +121,51 @@ func classify(b Block) string {
 	return ""
 }
 
+// edges are the first and last words of a long block, where furniture
+// shows itself: a credit closes a caption, a prompt or a bio opens its block.
+func edges(t string) string {
+	if len(t) <= 300 {
+		return t
+	}
+	return t[:runeStart(t, 110)] + " " + t[runeStart(t, len(t)-170):]
+}
+
+// runeStart moves i back to the start of a rune.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
+// promptWords open calls to action.
+var promptWords = []string{"sign", "subscri", "click", "tap", "follow", "join", "download", "get ", "enable", "send",
+	"have a", "contact", "to ", "for ", "support", "already", "log", "create", "would you", "please", "are "}
+
+// promptShaped: a lower-case block opening like a call to action.
+func promptShaped(low string) bool {
+	for _, p := range promptWords {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditShaped: a block that could be a bare credit line.
+func creditShaped(t string) bool {
+	if strings.Contains(t, "/") {
+		return true
+	}
+	low := strings.ToLower(t[:runeStart(t, min(len(t), 12))])
+	for _, p := range []string{"photo", "image", "picture", "video", "credit", "source", "license", "getty", "("} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // proseBreakers are the marks that can make a long, full-stopped block
 // furniture after all.
 var proseBreakers = []string{"©", "(@", "Photo", "photo", "Getty", "Image", "Credit", "Follow", "follow", "ubscri",
@@ -129,7 +175,7 @@ var proseBreakers = []string{"©", "(@", "Photo", "photo", "Getty", "Image", "Cr
 // Cue words: a block holding none of them cannot match the expression
 // they guard.
 var (
-	creditCues  = []string{"photo", "image", "picture", "credit", "/", "|", "getty", "(", "shutterstock", "alamy"}
+	creditCues  = []string{"photo", "image", "picture", "credit", "/", "|", "getty", "shutterstock", "alamy", "license"}
 	footerCues  = []string{"right", "©", "copyright", "cookie", "privacy", "commission", "affiliate", "this article", "this story", "comment", "subscrib", "newsletter", "sign up", "get in touch", "first month"}
 	captionCues = []string{"(", "left", "right", "pictured", "l-r"}
 	bioCues     = []string{"follow", " is a", " is an", "covers"}
