@@ -25,10 +25,10 @@ var hyphenSuffixes = map[string]bool{
 	"speaking": true, "bound": true, "wide": true, "like": true, "american": false, "type": true, "class": true,
 }
 
-func (r *Recognizer) analyse(text string, inBody bool) *doc {
+func (r *Recognizer) analyse(text string, inBody bool, sp *tokens.Split) *doc {
 	d := &doc{text: text, inBody: inBody}
-	d.toks = tokens.Tokenize(text)
-	d.sents = tokens.Sentences(text, d.toks)
+	sp = tokens.Of(sp, text)
+	d.toks, d.sents = sp.Tokens, sp.Sentences
 	d.lower = map[string]bool{}
 	for _, t := range d.toks {
 		if w := t.Text(text); t.Kind == tokens.Word && !hasLetterUpper(w) {

@@ -56,10 +56,16 @@ func (noPlaces) Key(string) string                 { return "" }
 // text. heads are headline and standfirst: their entities count, but their
 // mentions have no offsets in text and are kept as aliases only.
 func (r *Recognizer) Recognize(text string, heads ...string) []document.Entity {
-	d := r.analyse(text, true)
+	return r.RecognizeSplit(text, nil, heads...)
+}
+
+// RecognizeSplit is Recognize on a text already split into tokens and
+// sentences (nil: split it here).
+func (r *Recognizer) RecognizeSplit(text string, sp *tokens.Split, heads ...string) []document.Entity {
+	d := r.analyse(text, true, sp)
 	for _, h := range heads {
 		if h != "" {
-			hd := r.analyse(h, false)
+			hd := r.analyse(h, false, nil)
 			d.mentions = append(d.mentions, hd.mentions...)
 		}
 	}

@@ -34,6 +34,8 @@ type Input struct {
 	Dateline  *document.Dateline
 	// Times are the time expressions of Text; nil means find them here.
 	Times []timex.Mention
+	// Split is Text's tokens and sentences; nil means split it here.
+	Split *tokens.Split
 }
 
 // Find returns the events of an article, and its figures with their events
@@ -190,7 +192,7 @@ func newArticle(in Input) *article {
 		}
 	}
 	a.masked = string(b)
-	a.sents = tokens.Sentences(in.Text, tokens.Tokenize(in.Text))
+	a.sents = tokens.Of(in.Split, in.Text).Sentences
 	a.times = in.Times
 	if a.times == nil && !in.Published.IsZero() {
 		a.times = timex.Mentions(in.Text, in.Published)

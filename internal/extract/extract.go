@@ -27,6 +27,7 @@ import (
 	"github.com/sitrep/sitrep/internal/quotes"
 	"github.com/sitrep/sitrep/internal/reader"
 	"github.com/sitrep/sitrep/internal/timex"
+	"github.com/sitrep/sitrep/internal/tokens"
 )
 
 // Options of one extraction.
@@ -95,15 +96,16 @@ func fromArticle(a *reader.Article) *document.Document {
 		if d.Deck != nil {
 			deck = *d.Deck
 		}
-		d.Entities = recognizer().Recognize(d.Text, d.Title, deck)
+		sp := tokens.SplitText(d.Text) // shared by the stages that read sentences
+		d.Entities = recognizer().RecognizeSplit(d.Text, sp, d.Title, deck)
 		d.Places, d.Areas = resolver().ResolveAreas(d.Text, d.Entities, d.Dateline)
-		d.Quotes = quotes.Find(d.Text, d.Entities, d.Title, deck)
+		d.Quotes = quotes.FindSplit(d.Text, sp, d.Entities, d.Title, deck)
 		// figures: counts of people and who claims them (see internal/figures)
 		in := figures.InputOf(d, published)
-		in.Timexes = times
+		in.Timexes, in.Split = times, sp
 		d.Figures = figures.Find(in)
 		d.Events, d.Figures = events.Find(events.Input{Text: d.Text, Entities: d.Entities, Places: d.Places,
-			Quotes: d.Quotes, Figures: d.Figures, Published: published, Dateline: d.Dateline, Times: times})
+			Quotes: d.Quotes, Figures: d.Figures, Published: published, Dateline: d.Dateline, Times: times, Split: sp})
 	}
 	d.Normalize()
 	return d

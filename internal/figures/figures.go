@@ -84,6 +84,8 @@ type Input struct {
 	// is empty.
 	Outlet   string
 	Dateline *document.Dateline
+	// Split is Text's tokens and sentences; nil means split it here.
+	Split *tokens.Split
 }
 
 // InputOf is the Input of a document whose entities, places and quotes are
@@ -182,8 +184,9 @@ type analysis struct {
 func newAnalysis(in Input) *analysis {
 	a := &analysis{in: in, text: in.Text, ents: in.Entities, byID: map[string]int{},
 		endAt: map[int]mention{}, startA: map[int]mention{}}
-	toks := tokens.Tokenize(in.Text)
-	a.sents = tokens.Sentences(in.Text, toks)
+	sp := tokens.Of(in.Split, in.Text)
+	toks := sp.Tokens
+	a.sents = sp.Sentences
 	a.sentOf = make([]int, len(toks))
 	a.para = make([]int, len(a.sents))
 	p := 0

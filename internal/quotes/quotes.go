@@ -59,19 +59,25 @@ type who struct {
 // Find returns the quotes of an article body, and of its headline and
 // standfirst (marked In "title"/"deck", offsets into those fields).
 func Find(text string, ents []document.Entity, title, deck string) []document.Quote {
+	return FindSplit(text, nil, ents, title, deck)
+}
+
+// FindSplit is Find on a body already split into tokens and sentences (nil:
+// split it here).
+func FindSplit(text string, sp *tokens.Split, ents []document.Entity, title, deck string) []document.Quote {
 	var out []document.Quote
 	for _, part := range []struct{ in, text string }{{"title", title}, {"deck", deck}} {
 		if part.text == "" {
 			continue
 		}
-		f := newFinder(part.text, nil)
+		f := newFinder(part.text, nil, nil)
 		for _, q := range f.quotes() {
 			q.In = part.in
 			f.nameFromEntities(&q, ents)
 			out = append(out, q)
 		}
 	}
-	f := newFinder(text, ents)
+	f := newFinder(text, ents, sp)
 	body := f.quotes()
 	// a standfirst repeated as the first paragraph: keep the body's copy
 	kept := out[:0]
@@ -100,7 +106,7 @@ func Find(text string, ents []document.Entity, title, deck string) []document.Qu
 	return out
 }
 
-func newFinder(text string, ents []document.Entity) *finder {
+func newFinder(text string, ents []document.Entity, sp *tokens.Split) *finder {
 	f := &finder{text: text, byID: map[string]*document.Entity{}, lastPara: -10}
 	for i := range ents {
 		e := &ents[i]
@@ -113,7 +119,7 @@ func newFinder(text string, ents []document.Entity) *finder {
 		}
 	}
 	sort.Slice(f.refs, func(i, j int) bool { return f.refs[i].start < f.refs[j].start })
-	f.sents = tokens.Sentences(text, tokens.Tokenize(text))
+	f.sents = tokens.Of(sp, text).Sentences
 	return f
 }
 

@@ -118,3 +118,25 @@ func nextStartsSentence(s string, toks []Token, i int) bool {
 	}
 	return true
 }
+
+// Split holds a text's tokens and sentences, computed once and shared by
+// the stages that read the same text.
+type Split struct {
+	Tokens    []Token
+	Sentences []Sentence
+}
+
+// SplitText tokenizes s and splits it into sentences.
+func SplitText(s string) *Split {
+	toks := Tokenize(s)
+	return &Split{Tokens: toks, Sentences: Sentences(s, toks)}
+}
+
+// Of returns sp when it is given, else the split of s: stages take an
+// optional split from their caller.
+func Of(sp *Split, s string) *Split {
+	if sp != nil {
+		return sp
+	}
+	return SplitText(s)
+}
