@@ -53,10 +53,10 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 		var excl [][]int
 		exclChecked := false
 		for ti, tr := range triggers {
-			if found[tr.class] || !cand[ti] {
+			if found[tr.class] || cand[ti] == nil {
 				continue
 			}
-			loc := tr.re.FindStringIndex(masked)
+			loc := tr.find(masked, cand[ti])
 			if loc == nil {
 				continue
 			}

@@ -93,18 +93,22 @@ var cueIndex, always = func() (map[string][]int, []int) {
 			if j := strings.IndexByte(c, ' '); j > 0 {
 				c = c[:j]
 			}
+			if len(c) > 6 {
+				c = c[:6] // words are looked up by their first 3 to 6 letters
+			}
 			idx[c] = append(idx[c], i)
 		}
 	}
 	return idx, all
 }()
 
-// candidates returns which triggers a lower-case sentence may match: those
-// one of whose cues begins one of its words.
-func candidates(lower string) []bool {
-	cand := make([]bool, len(triggers))
+// candidates returns, for each trigger a lower-case sentence may match,
+// the offsets of the words that begin with one of its cues (nil: the
+// trigger cannot match; a trigger without cues gets offset 0).
+func candidates(lower string) [][]int {
+	cand := make([][]int, len(triggers))
 	for _, i := range always {
-		cand[i] = true
+		cand[i] = []int{0}
 	}
 	i := 0
 	for i < len(lower) {
@@ -118,12 +122,54 @@ func candidates(lower string) []bool {
 		w := lower[i:j]
 		for k := 3; k <= len(w) && k <= 6; k++ {
 			for _, ti := range cueIndex[w[:k]] {
-				cand[ti] = true
+				if n := len(cand[ti]); n == 0 || cand[ti][n-1] != i {
+					cand[ti] = append(cand[ti], i)
+				}
 			}
 		}
 		i = j + 1
 	}
 	return cand
+}
+
+// wordsBack moves from the start of a word to the start of the word n
+// words before it, staying within the sentence.
+func wordsBack(s string, pos, n int) int {
+	for ; n > 0 && pos > 0; n-- {
+		i := pos - 1
+		for i > 0 && s[i] == ' ' {
+			i--
+		}
+		if !(s[i] >= 'a' && s[i] <= 'z' || s[i] == '-') {
+			break // punctuation: the trigger cannot reach over it
+		}
+		for i > 0 && (s[i-1] >= 'a' && s[i-1] <= 'z' || s[i-1] == '-') {
+			i--
+		}
+		pos = i
+	}
+	return pos
+}
+
+// triggerWindow is how far past a cue word a trigger's words may run.
+const triggerWindow = 120
+
+// find runs a trigger at the cue words of a sentence, leftmost first, each
+// time on a short window, and returns its first match.
+func (tr trigger) find(lower string, at []int) []int {
+	if tr.cues == nil {
+		return tr.re.FindStringIndex(lower)
+	}
+	for _, pos := range at {
+		// the window starts two words before the cue ("cruise missile"),
+		// at a word's start, so the expression's \b holds there
+		pos = wordsBack(lower, pos, 2)
+		end := min(len(lower), pos+triggerWindow)
+		if loc := tr.re.FindStringIndex(lower[pos:end]); loc != nil {
+			return []int{pos + loc[0], pos + loc[1]}
+		}
+	}
+	return nil
 }
 
 // triggers, most specific first within a class. They are matched on the
