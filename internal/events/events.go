@@ -50,8 +50,6 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 		masked := a.masked[s.Start:s.End]
 		found := map[string]bool{}
 		cand := candidates(masked)
-		var excl [][]int
-		exclChecked := false
 		for ti, tr := range triggers {
 			if found[tr.class] || cand[ti] == nil {
 				continue
@@ -60,10 +58,9 @@ func Find(in Input) ([]document.Event, []document.Figure) {
 			if loc == nil {
 				continue
 			}
-			if !exclChecked {
-				excl, exclChecked = notEventSpans(masked), true
-			}
-			if overlapsAny(excl, loc[0], loc[1]) {
+			// a phrase that reports no event stands around the trigger
+			ws, we := wordsBack(masked, loc[0], 4), min(len(masked), loc[1]+40)
+			if overlapsAny(notEventSpans(masked[ws:we]), loc[0]-ws, loc[1]-ws) {
 				continue
 			}
 			start, end := s.Start+loc[0], s.Start+loc[1]
