@@ -314,7 +314,6 @@ var eventCases = []eventCase{
 			"Security forces clashed with protesters in Tehran on Sunday night as demonstrations over the death of a young woman spread."),
 		want: []want{{class: "riot", status: "asserted", place: "Tehran", date: "2022-09-25"}},
 		none: []absent{{class: "armed_clash", anyStatus: true}},
-		bug:  "armedContext (\"forces\") wins over the crowd words: security forces clashing with protesters becomes armed_clash, not riot",
 	},
 
 	// ---- arrests ----
@@ -354,7 +353,6 @@ var eventCases = []eventCase{
 			{class: "military_operation", status: "asserted", place: "Ukraine", date: "2022-02-24"},
 			{class: "attack", status: "asserted", place: "?", date: "2022-02-24"},
 		},
-		bug: "\"launched a full-scale invasion\": the trigger allows one \\w+ word between article and noun, and \"full-scale\" holds a hyphen; no military_operation",
 	},
 	{
 		name: "military_operation/mobilisation",
@@ -416,7 +414,6 @@ var eventCases = []eventCase{
 			"European Union leaders will meet in Brussels next week to discuss new sanctions against Moscow."),
 		want: []want{{class: "negotiation", status: "future", place: "Brussels", date: "?"}},
 		none: []absent{{class: "negotiation"}, {class: "sanction"}},
-		bug:  "\"meet\"/\"will meet\" is no negotiation trigger; only the future sanction is found",
 	},
 	{
 		name: "negotiation/summit",
@@ -481,7 +478,6 @@ var eventCases = []eventCase{
 		text: art("Layoffs in Detroit",
 			"About 300 workers lost their jobs at the plant in Detroit. A spokeswoman for the carmaker declined to respond when asked for comment."),
 		none: []absent{{class: "request", anyStatus: true}},
-		bug:  "\"asked for comment\" triggers request; notEvents covers only \"request(s) for comment\"",
 	},
 
 	// ---- aid, sanctions, threats, accusations ----
@@ -590,7 +586,6 @@ var eventCases = []eventCase{
 		text: art("Markets slump",
 			"Investors fled to the safety of gold on Monday as shares in London slumped to a one-year low."),
 		none: []absent{{class: "displacement", anyStatus: true}},
-		bug:  "\"fled\" triggers displacement whoever flees: investors fleeing to gold become a displacement in London",
 	},
 
 	// ---- disasters ----
@@ -622,7 +617,6 @@ var eventCases = []eventCase{
 		text: art("Storm batters London",
 			"Storm Eunice tore part of the roof off a concert arena in London on Friday, and three people were killed across the country."),
 		want: []want{{class: "disaster", status: "asserted", place: "London", date: "2022-02-18"}},
-		bug:  "no disaster trigger for \"storm\" (the contract lists storms); \"Storm Eunice\" yields no event",
 	},
 	{
 		name: "disaster/epidemic",
@@ -696,7 +690,6 @@ var eventCases = []eventCase{
 		text: art("A quiet night",
 			"There was no shelling in Kyiv overnight, the city's mayor said on Thursday, the first calm night in a week."),
 		none: []absent{{class: "attack"}},
-		bug:  "reNegated has no \"no\" cue: \"There was no shelling in Kyiv\" is an asserted attack",
 	},
 	{
 		name: "attack/denied shelling",
@@ -704,7 +697,6 @@ var eventCases = []eventCase{
 		text: art("Moscow denies",
 			"The Kremlin denied that its forces had shelled civilian areas of Kharkiv, calling the reports a provocation."),
 		none: []absent{{class: "attack"}},
-		bug:  "the negation window is 3 words: \"denied that its forces had shelled\" (4 words between) is an asserted attack",
 	},
 	{
 		name: "attack/could launch missile strikes",
@@ -785,7 +777,6 @@ var eventCases = []eventCase{
 		text: art("Lynx recovery",
 			"Conservationists in Madrid said on Monday that the Iberian lynx remains a threatened species despite a rise in numbers."),
 		none: []absent{{class: "threaten", anyStatus: true}},
-		bug:  "\"threatened\" as an adjective (\"a threatened species\") triggers threaten",
 	},
 	{
 		name: "non-event/crowds gathered for fireworks",
@@ -793,7 +784,6 @@ var eventCases = []eventCase{
 		text: art("New Year in Sydney",
 			"Crowds gathered on the harbour in Sydney on Saturday night to watch the New Year fireworks."),
 		none: []absent{{class: "protest", anyStatus: true}},
-		bug:  "\"crowds gathered\" triggers protest with no check of purpose (watching fireworks)",
 	},
 	{
 		name: "non-event/banned substance",
@@ -801,7 +791,6 @@ var eventCases = []eventCase{
 		text: art("Doping case",
 			"The cyclist tested positive for a banned substance at a race in Paris in June, the federation said on Monday."),
 		none: []absent{{class: "sanction", anyStatus: true}},
-		bug:  "\"banned\" as an adjective (\"a banned substance\") triggers sanction",
 	},
 	{
 		name: "non-event/fighting spirit",
