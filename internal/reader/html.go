@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -286,6 +287,32 @@ func contentBlocks(n *html.Node) []Block {
 	return blocks
 }
 
+// tidy: no leading or trailing space, and no white space but single
+// ASCII spaces.
+func tidy(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	prev := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' && prev == ' ', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			return false
+		case c == 0xC2 && i+1 < len(s) && (s[i+1] == 0xA0 || s[i+1] == 0x85):
+			return false // no-break space, next line
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] >= 0x80 && s[i+2] <= 0x8A || s[i+2] == 0xA8 || s[i+2] == 0xA9 || s[i+2] == 0xAF):
+			return false // the Unicode spaces
+		case c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80, c == 0xE1 && i+2 < len(s) && s[i+1] == 0x9A && s[i+2] == 0x80:
+			return false
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x81 && s[i+2] == 0x9F:
+			return false
+		}
+		prev = c
+	}
+	return true
+}
+
 // nodeText is the collapsed text of a subtree.
 func nodeText(n *html.Node) string {
 	var sb strings.Builder
@@ -306,19 +333,25 @@ func nodeText(n *html.Node) string {
 // collapseSpace folds runs of white space into one space, keeping single line
 // breaks that a <br> made.
 func collapseSpace(s string) string {
+	if tidy(s) {
+		return s // the common case: nothing to collapse
+	}
 	var sb strings.Builder
 	sb.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			space = sb.Len() > 0
+			i += size
 			continue
 		}
 		if space {
 			sb.WriteByte(' ')
 			space = false
 		}
-		sb.WriteRune(r)
+		sb.WriteString(s[i : i+size]) // the bytes as they are, valid or not
+		i += size
 	}
 	return sb.String()
 }

@@ -107,7 +107,7 @@ func hasStory(body []string) bool {
 }
 
 func checkBody(a *Article) error {
-	if len([]rune(strings.TrimSpace(a.Text))) < MinBodyRunes {
+	if utf8.RuneCountInString(strings.TrimSpace(a.Text)) < MinBodyRunes {
 		return ErrNotArticle
 	}
 	return nil
