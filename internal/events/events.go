@@ -152,15 +152,14 @@ var (
 
 // article is the working state.
 type article struct {
-	in      Input
-	text    string
-	masked  string // the text with direct quotations blanked
-	sents   []tokens.Sentence
-	times   []timex.Mention
-	places  []placeRef
-	byName  map[string]*document.Place
-	counted map[string]int // place id -> mentions, for the article's focus
-	breaks  map[int][]int  // sentence start -> its clause breaks
+	in     Input
+	text   string
+	masked string // the text with direct quotations blanked
+	sents  []tokens.Sentence
+	times  []timex.Mention
+	places []placeRef
+	byName map[string]*document.Place
+	breaks map[int][]int // sentence start -> its clause breaks
 }
 
 type placeRef struct {
@@ -169,7 +168,7 @@ type placeRef struct {
 }
 
 func newArticle(in Input) *article {
-	a := &article{in: in, text: in.Text, byName: map[string]*document.Place{}, counted: map[string]int{},
+	a := &article{in: in, text: in.Text, byName: map[string]*document.Place{},
 		breaks: map[int][]int{}}
 	b := []byte(in.Text)
 	for _, q := range in.Quotes {
@@ -203,7 +202,6 @@ func newArticle(in Input) *article {
 		for _, m := range p.Mentions {
 			a.places = append(a.places, placeRef{m.Start, m.End, p})
 		}
-		a.counted[placeID(p)] += len(p.Mentions)
 	}
 	sort.Slice(a.places, func(i, j int) bool { return a.places[i].start < a.places[j].start })
 	return a

@@ -154,12 +154,11 @@ type Gazetteer struct {
 	keys []uint64 // sorted hashes of match keys
 	vals []uint32 // index into recs, parallel to keys
 
-	countryByCode   map[string]int
-	countryByName   map[string]int
-	countryByDemon  map[string]int
-	adminByCode     map[adminKey]int32
-	admin2ByCode    map[admin2Key]uint32 // -> index into recs
-	countryRecIndex []int32              // country index -> rec index
+	countryByCode  map[string]int
+	countryByName  map[string]int
+	countryByDemon map[string]int
+	adminByCode    map[adminKey]int32
+	admin2ByCode   map[admin2Key]uint32 // -> index into recs
 }
 
 type adminKey struct{ cc, code string }

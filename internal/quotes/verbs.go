@@ -2,16 +2,6 @@ package quotes
 
 import "regexp"
 
-// speechVerbs introduce or close quoted and reported speech.
-const speechVerbs = `said|says|say|told|tells|added|adds|wrote|writes|tweeted|posted|warned|warns|stressed|stresses|` +
-	`exhorted|called|calls|noted|notes|explained|explains|asked|asks|declared|declares|insisted|insists|argued|argues|` +
-	`claimed|claims|stated|states|continued|continues|recalled|recalls|remarked|urged|urges|replied|replies|` +
-	`responded|responds|announced|announces|acknowledged|admitted|admits|conceded|concedes|confirmed|confirms|` +
-	`cautioned|emphasised|emphasized|suggested|suggests|predicted|vowed|pledged|promised|told reporters|` +
-	`wrote on|said in|shouted|yelled|cried|whispered|joked|quipped|boasted|complained|lamented|charged|` +
-	`alleged|maintained|observed|pointed out|reported|reports|told AFP|agreed|agrees|described|describes|` +
-	`accused|accuses|denied|denies|threatened|threatens|tweets|posts|reiterated|reiterates|underlined|demanded|demands`
-
 // attributionVerbs close or open a quote's attribution; unlike
 // speechVerbs they leave out words that are also nouns ("reports", "calls").
 const attributionVerbs = `said|says|told|tells|added|adds|wrote|writes|tweeted|posted|warned|warns|stressed|` +
