@@ -39,7 +39,7 @@ var (
 	// calls to action, which open with the imperative
 	rePromptStart = regexp.MustCompile(`(?i)^(?:sign up|subscribe|click|tap|follow us|join us|join our|download|get (?:our|the latest|breaking)|enable javascript|send us|have a (?:news )?tip|contact us|to (?:subscribe|sign up|read more|continue reading)|for (?:the latest|more stories)|support (?:independent|our) journalism|already a subscriber|log ?in|sign in|create (?:an|a free) account|would you like to comment|please read our|are (?:protests|you) .{0,40}\? get in touch|get in touch)\b`)
 	// page footers and disclosures, wherever they stand in a short block
-	reFooter        = regexp.MustCompile(`(?i)(?:all rights reserved|^©|^copyright\s*(?:©|\(c\)|\d{4})|\bcopyright © |cookie (?:policy|settings|preferences)|privacy policy|we may earn a commission|affiliate links?\b|this (?:article|story) (?:was|is) (?:originally )?(?:published|produced|made possible)|comment policy|subscribing to our|our (?:daily |weekly )?newsletter|sign up (?:for|to) (?:our|the)|get in touch (?:at|with us)|r\d+ ?for the first month)`)
+	reFooter        = regexp.MustCompile(`(?i)(?:all rights reserved|^©|^copyright\s*(?:©|\(c\)|\d{4})|\bcopyright © |cookie (?:policy|settings|preferences)|privacy policy|we may earn a commission|affiliate links?\b|this (?:article|story) (?:was|is) (?:originally )?(?:published|produced|made possible)|comment policy|subscribing to our|our (?:daily |weekly )?newsletter|sign up (?:for|to) (?:our|the)|get in touch (?:at|with us))`)
 	reAdvert        = regexp.MustCompile(`(?i)^(?:advertisement|advertising|sponsored(?: content)?(?: (?:by|from) [\p{L}&. ]{1,30})?|paid content|partner content|paid post|ad|ads)(?:\s*[:\-–—|]\s*[\p{L} ]{0,30})?\s*$`)
 	reShortTimeLine = regexp.MustCompile(`(?i)^(?:updated|published|posted|last updated|first published)(?:\s*:|\s+on\b|\s+at\b|\s+\d|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\s+\w+ (?:hours?|minutes?|days?) ago)`)
 	reByline        = regexp.MustCompile(`^(?i:by|words by|written by|reporting by|report by)\s+(\p{Lu}[\p{L}.'’\-]+(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|de|da|van|von|der|al|el|bin))*(?:(?:,|\s+and|\s*&)\s+\p{Lu}[\p{L}.'’\-]+(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|de|da|van|von|der|al|el|bin))*)*)(?:\s*[,|–—-]\s*.{0,60})?$`)
@@ -176,7 +176,7 @@ var proseBreakers = []string{"©", "(@", "Photo", "photo", "Getty", "Image", "Cr
 // they guard.
 var (
 	creditCues  = []string{"photo", "image", "picture", "credit", "/", "|", "getty", "shutterstock", "alamy", "license"}
-	footerCues  = []string{"right", "©", "copyright", "cookie", "privacy", "commission", "affiliate", "this article", "this story", "comment", "subscrib", "newsletter", "sign up", "get in touch", "first month"}
+	footerCues  = []string{"right", "©", "copyright", "cookie", "privacy", "commission", "affiliate", "this article", "this story", "comment", "subscrib", "newsletter", "sign up", "get in touch"}
 	captionCues = []string{"(", "left", "right", "pictured", "l-r"}
 	bioCues     = []string{"follow", " is a", " is an", "covers"}
 )
