@@ -60,8 +60,10 @@ type Event struct {
 	Fatalities *int64 `json:"fatalities"`
 	Injured    *int64 `json:"injured"`
 	Summary    string `json:"summary"`
-	Reports    int    `json:"reports"`
-	Claims     int    `json:"claims"`
+	// ReportCount is the number of reports (articles' mentions) fused
+	// into the event, ClaimCount the number of figure claims about it.
+	ReportCount int `json:"report_count"`
+	ClaimCount  int `json:"claim_count"`
 	// FirstReported and LastReported are the publication dates of the
 	// earliest and latest report.
 	FirstReported string `json:"first_reported"`
