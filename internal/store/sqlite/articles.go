@@ -142,22 +142,3 @@ func (db *DB) idMap(ctx context.Context, q string, args ...any) (map[string]int6
 	}
 	return out, rows.Err()
 }
-
-// evidenceText returns the sentences that the JSON spans pick out of the
-// stored document's text.
-func evidenceText(spans string, doc []byte) []string {
-	var sp [][2]int
-	var d struct {
-		Text string `json:"text"`
-	}
-	out := []string{}
-	if json.Unmarshal([]byte(spans), &sp) != nil || json.Unmarshal(doc, &d) != nil {
-		return out
-	}
-	for _, s := range sp {
-		if s[0] >= 0 && s[0] < s[1] && s[1] <= len(d.Text) {
-			out = append(out, d.Text[s[0]:s[1]])
-		}
-	}
-	return out
-}

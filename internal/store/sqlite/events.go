@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -163,7 +164,7 @@ func (db *DB) Event(ctx context.Context, id int64) (*store.EventDetail, error) {
 
 func (db *DB) reports(ctx context.Context, id int64) ([]store.Report, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT r.article_id, r.local_id, coalesce(a.outlet, ''), a.title, coalesce(a.url, ''), r.published,
-		coalesce(r.date, ''), coalesce(r.location, ''), r.summary, r.status, r.evidence, a.doc
+		coalesce(r.date, ''), coalesce(r.location, ''), r.summary, r.status, r.evidence
 		FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ? ORDER BY r.published, r.id`, id)
 	if err != nil {
 		return nil, err
@@ -173,11 +174,12 @@ func (db *DB) reports(ctx context.Context, id int64) ([]store.Report, error) {
 	for rows.Next() {
 		var r store.Report
 		var ev string
-		var doc []byte
-		if err := rows.Scan(&r.ArticleID, &r.LocalID, &r.Outlet, &r.Title, &r.URL, &r.Published, &r.Date, &r.Location, &r.Summary, &r.Status, &ev, &doc); err != nil {
+		if err := rows.Scan(&r.ArticleID, &r.LocalID, &r.Outlet, &r.Title, &r.URL, &r.Published, &r.Date, &r.Location, &r.Summary, &r.Status, &ev); err != nil {
 			return nil, err
 		}
-		r.Evidence = evidenceText(ev, doc)
+		if json.Unmarshal([]byte(ev), &r.Evidence) != nil || r.Evidence == nil {
+			r.Evidence = []string{}
+		}
 		out = append(out, r)
 	}
 	return out, rows.Err()

@@ -192,10 +192,11 @@ func (w *writer) report(d *document.Document, e document.Event, id int64, m fusi
 			hi = s.End
 		}
 	}
-	ev, _ := json.Marshal(spans)
-	r, err := w.exec(`INSERT INTO reports (event_id, article_id, local_id, date, location, summary, status, evidence, ev_start, ev_end, published)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, d.ID, e.ID, e.Date, nullStr(m.Location), e.Summary, e.Status, string(ev), lo, hi, d.Published)
+	sp, _ := json.Marshal(spans)
+	ev, _ := json.Marshal(nonNil(sentences))
+	r, err := w.exec(`INSERT INTO reports (event_id, article_id, local_id, date, location, summary, status, evidence, spans, ev_start, ev_end, published)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, d.ID, e.ID, e.Date, nullStr(m.Location), e.Summary, e.Status, string(ev), string(sp), lo, hi, d.Published)
 	if err != nil {
 		return err
 	}

@@ -132,7 +132,8 @@ CREATE TABLE reports (
 	location   TEXT,
 	summary    TEXT NOT NULL,
 	status     TEXT NOT NULL,
-	evidence   TEXT NOT NULL,                -- JSON array of [start, end] spans
+	evidence   TEXT NOT NULL,                -- JSON array of the evidence sentences
+	spans      TEXT NOT NULL,                -- JSON array of their [start, end] in the text
 	ev_start   INTEGER NOT NULL,             -- first and last byte of the evidence
 	ev_end     INTEGER NOT NULL,
 	published  TEXT NOT NULL,
