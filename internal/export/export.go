@@ -45,6 +45,7 @@ package export
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -75,6 +76,63 @@ func RowFromDetail(d *store.EventDetail) Row {
 		r.URLs = append(r.URLs, rep.URL)
 	}
 	return r
+}
+
+// The formats New knows.
+const (
+	FormatCSV     = "csv"
+	FormatGeoJSON = "geojson"
+	FormatJSONL   = "jsonl"
+	FormatParquet = "parquet"
+)
+
+// Formats lists the formats New knows, for flag help and validation.
+var Formats = []string{FormatCSV, FormatGeoJSON, FormatJSONL, FormatParquet}
+
+// Writer is what every format's writer does.
+type Writer interface {
+	// Write writes one event (or, for GeoJSON, skips it when it has no
+	// coordinates).
+	Write(Row) error
+	// Flush writes what is buffered to the underlying writer, for a
+	// caller that streams over HTTP. The Parquet writer cannot emit
+	// anything usable before Close; its Flush only hands buffered rows to
+	// the encoder.
+	Flush() error
+	// Close ends the output and flushes it; the underlying io.Writer is
+	// left open. Write after Close is an error.
+	Close() error
+}
+
+// New returns the writer of a format (FormatCSV, ...).
+func New(format string, w io.Writer) (Writer, error) {
+	switch format {
+	case FormatCSV:
+		return NewCSV(w), nil
+	case FormatGeoJSON:
+		return NewGeoJSON(w), nil
+	case FormatJSONL:
+		return NewJSONL(w), nil
+	case FormatParquet:
+		return NewParquet(w), nil
+	}
+	return nil, fmt.Errorf("export: unknown format %q (want csv, geojson, jsonl or parquet)", format)
+}
+
+// ContentType returns the media type of a format's output, "" for an
+// unknown format.
+func ContentType(format string) string {
+	switch format {
+	case FormatCSV:
+		return "text/csv; charset=utf-8"
+	case FormatGeoJSON:
+		return "application/geo+json" // RFC 7946
+	case FormatJSONL:
+		return "application/x-ndjson"
+	case FormatParquet:
+		return "application/vnd.apache.parquet"
+	}
+	return ""
 }
 
 // errClosed is returned by Write after Close.

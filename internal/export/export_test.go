@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/store"
@@ -64,6 +65,21 @@ func talks() Row {
 			ID: 9, Class: "negotiation", Date: "2024", DatePrecision: "year",
 			Summary: "Envoys met.", ReportCount: 1,
 		},
+	}
+}
+
+func TestNew(t *testing.T) {
+	for _, f := range Formats {
+		w, err := New(f, &bytes.Buffer{})
+		if err != nil || w == nil {
+			t.Errorf("New(%q): %v", f, err)
+		}
+		if ContentType(f) == "" {
+			t.Errorf("ContentType(%q) empty", f)
+		}
+	}
+	if _, err := New("xlsx", &bytes.Buffer{}); err == nil {
+		t.Error("New(xlsx) succeeded")
 	}
 }
 
