@@ -1,0 +1,145 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// list answers a route that reads a filter from the query string and returns
+// one page of the store.
+func list[F, T any](s *server, parse func(string) (F, error), query func(context.Context, F) (store.Page[T], error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		f, err := parse(r.URL.RawQuery)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		page, err := query(r.Context(), f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if page.Items == nil {
+			page.Items = []T{}
+		}
+		writeJSON(w, http.StatusOK, page)
+	}
+}
+
+// noParams refuses a query string on a route that takes none.
+func noParams(r *http.Request) error {
+	_, err := newParams(r.URL.RawQuery)
+	return err
+}
+
+func (s *server) article(w http.ResponseWriter, r *http.Request) {
+	id, err := articleID("id", r.PathValue("id"))
+	if err == nil {
+		err = noParams(r)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a, err := s.st.Article(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, notFound(err, "no article "+id))
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+func (s *server) event(w http.ResponseWriter, r *http.Request) {
+	id, err := parseID("id", r.PathValue("id"))
+	if err == nil {
+		err = noParams(r)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	e, err := s.st.Event(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, notFound(err, "no event "+r.PathValue("id")))
+		return
+	}
+	writeJSON(w, http.StatusOK, e)
+}
+
+func (s *server) entity(w http.ResponseWriter, r *http.Request) {
+	id, err := parseID("id", r.PathValue("id"))
+	if err == nil {
+		err = noParams(r)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	e, err := s.st.Entity(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, notFound(err, "no entity "+r.PathValue("id")))
+		return
+	}
+	writeJSON(w, http.StatusOK, e)
+}
+
+// notFound words the store's ErrNotFound for the item asked for.
+func notFound(err error, msg string) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return notFoundError(msg)
+	}
+	return err
+}
+
+type notFoundError string
+
+func (e notFoundError) Error() string { return string(e) }
+func (e notFoundError) Unwrap() error { return store.ErrNotFound }
+
+func (s *server) search(w http.ResponseWriter, r *http.Request) {
+	q, err := ParseSearch(r.URL.RawQuery)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := s.st.Search(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if res == nil {
+		res = &store.SearchResult{}
+	}
+	if res.Articles == nil {
+		res.Articles = []store.Article{}
+	}
+	if res.Events == nil {
+		res.Events = []store.Event{}
+	}
+	if res.Quotes == nil {
+		res.Quotes = []store.Quote{}
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// Health is the body of /healthz.
+type Health struct {
+	Status string `json:"status"`
+	Error  string `json:"error,omitempty"`
+}
+
+// healthz answers 200 when the store answers a cheap query in time.
+func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	if _, err := s.st.Articles(ctx, store.ArticleFilter{Limit: 1}); err != nil {
+		s.log.Warn("health check failed", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, Health{Status: "unavailable", Error: "the store does not answer"})
+		return
+	}
+	writeJSON(w, http.StatusOK, Health{Status: "ok"})
+}
