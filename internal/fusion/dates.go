@@ -62,3 +62,18 @@ func TimePrecision(lo, hi string) int {
 	}
 	return 3
 }
+
+// MaxSpanDays is the longest date of an event that fusion compares: a year.
+// A candidate whose date starts more than this before a mention's cannot
+// overlap it, which bounds the search for candidates.
+const MaxSpanDays = 366
+
+// DaysBefore returns the day n days before day (YYYY-MM-DD), or day itself
+// when it does not parse.
+func DaysBefore(day string, n int) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return day
+	}
+	return t.AddDate(0, 0, -n).Format("2006-01-02")
+}

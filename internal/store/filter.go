@@ -11,7 +11,10 @@ type BBox struct {
 }
 
 // EventFilter selects fused events. Empty fields select everything; the
-// result is ordered by date, newest first, then by id.
+// result is ordered by date, newest first, then by id. An event's date, for
+// ordering and for Since and Until, is the first day it covers, the day
+// ACLED's event_date gives for a coarse date ("2022-02" counts as
+// 2022-02-01).
 type EventFilter struct {
 	// Text matches the evidence and summaries of the reports (full text).
 	Text    string
@@ -20,7 +23,8 @@ type EventFilter struct {
 	Admin1  string
 	Near    *Circle
 	BBox    *BBox
-	// Since and Until bound the event date, inclusive (YYYY-MM-DD).
+	// Since and Until bound the event date, inclusive (YYYY-MM-DD; a
+	// month or year as Until covers all of it).
 	Since, Until string
 	// Actor matches actor1 or actor2 (case-insensitive substring).
 	Actor string

@@ -99,9 +99,9 @@ func (db *DB) Entity(ctx context.Context, id int64) (*store.EntityDetail, error)
 	var q string
 	switch d.Type {
 	case "GPE", "LOC", "FAC":
-		q = `SELECT ` + eventCols + ` FROM events e WHERE e.location IN (` + placeholders(len(names)) + `) ORDER BY e.date_hi DESC, e.id DESC LIMIT 500`
+		q = `SELECT ` + eventCols + ` FROM events e WHERE e.location IN (` + placeholders(len(names)) + `) ORDER BY e.date_lo DESC, e.id DESC LIMIT 500`
 	default:
-		q = `SELECT ` + eventCols + ` FROM events e WHERE e.actor1 IN (` + placeholders(len(names)) + `) OR e.actor2 IN (` + placeholders(len(names)) + `) ORDER BY e.date_hi DESC, e.id DESC LIMIT 500`
+		q = `SELECT ` + eventCols + ` FROM events e WHERE e.actor1 IN (` + placeholders(len(names)) + `) OR e.actor2 IN (` + placeholders(len(names)) + `) ORDER BY e.date_lo DESC, e.id DESC LIMIT 500`
 		names = append(names, names...)
 	}
 	args := make([]any, len(names))

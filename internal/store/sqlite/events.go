@@ -21,7 +21,7 @@ func scanEvent(sc interface{ Scan(...any) error }) (store.Event, error) {
 	return e, err
 }
 
-// scanEventKey scans an event and its sort key, the last day of its date.
+// scanEventKey scans an event and its sort key, the first day of its date.
 func scanEventKey(sc interface{ Scan(...any) error }) (store.Event, string, error) {
 	var e store.Event
 	var lo, hi string
@@ -35,18 +35,32 @@ func scanEventKey(sc interface{ Scan(...any) error }) (store.Event, string, erro
 	}
 	e.Fatalities, e.Injured = ptrInt(fat), ptrInt(inj)
 	e.TimePrecision = fusion.TimePrecision(lo, hi)
-	return e, hi, err
+	return e, lo, err
 }
 
+// denseMatches is the number of full-text or spatial matches above which an
+// event query reads events in date order and tests each against the
+// condition, rather than collecting every match and sorting it: with many
+// matches the first page fills after a few rows.
+const denseMatches = 2000
+
 // eventWhere turns an event filter into SQL conditions on events e.
-func eventWhere(f store.EventFilter) (*where, error) {
+func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, error) {
 	w := &where{}
 	if f.Text != "" {
 		q, err := ftsQuery(f.Text)
 		if err != nil {
 			return nil, err
 		}
-		w.add(`e.id IN (SELECT r.event_id FROM reports r WHERE r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))`, q)
+		dense, err := db.dense(ctx, `SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?`, q)
+		if err != nil {
+			return nil, err
+		}
+		if dense {
+			w.add(`EXISTS (SELECT 1 FROM reports r JOIN reports_fts ON reports_fts.rowid = r.id WHERE r.event_id = e.id AND reports_fts MATCH ?)`, q)
+		} else {
+			w.add(`e.id IN (SELECT r.event_id FROM reports r WHERE r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))`, q)
+		}
 	}
 	if f.Class != "" {
 		w.add(`e.class = ?`, f.Class)
@@ -64,7 +78,7 @@ func eventWhere(f store.EventFilter) (*where, error) {
 		return nil, err
 	}
 	if f.Since != "" {
-		w.add(`e.date_hi >= ?`, f.Since)
+		w.add(`e.date_lo >= ?`, f.Since)
 	}
 	if f.Until != "" {
 		w.add(`e.date_lo <= ?`, untilBound(f.Until))
@@ -74,15 +88,18 @@ func eventWhere(f store.EventFilter) (*where, error) {
 			return nil, fmt.Errorf("%w: near needs a latitude in [-90, 90], a longitude in [-180, 180] and a distance in (0, 20000] km", store.ErrBadQuery)
 		}
 		s, n, west, east := fusion.SearchBox(c.Lat, c.Lon, c.Km)
-		w.add(`e.id IN (SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?) AND km(e.lat, e.lon, ?, ?) <= ?`,
-			s, n, west, east, c.Lat, c.Lon, c.Km)
+		if err := db.box(ctx, w, s, n, west, east); err != nil {
+			return nil, err
+		}
+		w.add(`km(e.lat, e.lon, ?, ?) <= ?`, c.Lat, c.Lon, c.Km)
 	}
 	if b := f.BBox; b != nil {
 		if !validPoint(b.South, b.West) || !validPoint(b.North, b.East) || b.South > b.North || b.West > b.East {
 			return nil, fmt.Errorf("%w: bbox needs west,south,east,north with west ≤ east and south ≤ north", store.ErrBadQuery)
 		}
-		w.add(`e.id IN (SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)`,
-			b.South, b.North, b.West, b.East)
+		if err := db.box(ctx, w, b.South, b.North, b.West, b.East); err != nil {
+			return nil, err
+		}
 	}
 	if f.Actor != "" {
 		w.add(`(e.actor1 LIKE ? ESCAPE '\' OR e.actor2 LIKE ? ESCAPE '\')`, likeArg(f.Actor), likeArg(f.Actor))
@@ -97,6 +114,29 @@ func eventWhere(f store.EventFilter) (*where, error) {
 	return w, nil
 }
 
+// box adds the condition that an event lies in a box: through the R*Tree
+// when few events do, else as a plain test on each event read in date order.
+func (db *DB) box(ctx context.Context, w *where, south, north, west, east float64) error {
+	const q = `SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?`
+	dense, err := db.dense(ctx, q, south, north, west, east)
+	if err != nil {
+		return err
+	}
+	if dense {
+		w.add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east)
+	} else {
+		w.add(`e.id IN (`+q+`)`, south, north, west, east)
+	}
+	return nil
+}
+
+// dense reports whether a query of ids has more than denseMatches rows.
+func (db *DB) dense(ctx context.Context, q string, args ...any) (bool, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT ?)`, append(args, denseMatches+1)...).Scan(&n)
+	return n > denseMatches, err
+}
+
 func validPoint(lat, lon float64) bool {
 	return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180
 }
@@ -104,7 +144,7 @@ func validPoint(lat, lon float64) bool {
 // Events lists fused events, newest first.
 func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.Page[store.Event], error) {
 	page := store.Page[store.Event]{Items: []store.Event{}}
-	w, err := eventWhere(f)
+	w, err := db.eventWhere(ctx, f)
 	if err != nil {
 		return page, err
 	}
@@ -113,10 +153,10 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.Page[store
 		if err != nil {
 			return page, err
 		}
-		w.add(`(e.date_hi < ? OR (e.date_hi = ? AND e.id < ?))`, k, k, id)
+		w.add(`(e.date_lo < ? OR (e.date_lo = ? AND e.id < ?))`, k, k, id)
 	}
 	limit := store.Limit(f.Limit, 100, 1000)
-	rows, err := db.r.QueryContext(ctx, `SELECT `+eventCols+` FROM events e`+w.String()+` ORDER BY e.date_hi DESC, e.id DESC LIMIT ?`,
+	rows, err := db.r.QueryContext(ctx, `SELECT `+eventCols+` FROM events e`+w.String()+` ORDER BY e.date_lo DESC, e.id DESC LIMIT ?`,
 		append(w.args, limit+1)...)
 	if err != nil {
 		return page, err
@@ -124,7 +164,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.Page[store
 	defer rows.Close()
 	var last string
 	for rows.Next() {
-		e, hi, err := scanEventKey(rows)
+		e, lo, err := scanEventKey(rows)
 		if err != nil {
 			return page, err
 		}
@@ -133,7 +173,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.Page[store
 			break
 		}
 		page.Items = append(page.Items, e)
-		last = hi
+		last = lo
 	}
 	return page, rows.Err()
 }

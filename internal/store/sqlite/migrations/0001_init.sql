@@ -116,9 +116,11 @@ CREATE TABLE events (
 	first_reported TEXT NOT NULL,
 	last_reported  TEXT NOT NULL
 );
-CREATE INDEX events_date ON events(date_hi DESC, id DESC);
-CREATE INDEX events_class ON events(class, date_hi DESC, id DESC);
-CREATE INDEX events_country ON events(country, date_hi DESC, id DESC);
+-- Lists run newest first by the first day of the event's date, the day
+-- ACLED's event_date gives for a coarse date.
+CREATE INDEX events_date ON events(date_lo DESC, id DESC);
+CREATE INDEX events_class ON events(class, date_lo DESC, id DESC);
+CREATE INDEX events_country ON events(country, date_lo DESC, id DESC);
 CREATE INDEX events_fuse ON events(class, country, date_lo);
 CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 
