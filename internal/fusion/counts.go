@@ -1,11 +1,16 @@
 package fusion
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Claim is what the count rule needs of one figure claim.
 type Claim struct {
 	Min, Max *int64
 	Vague    string
+	// Claimant is who made the claim, as the article names them.
+	Claimant string
 	// Published orders the claims: the date of the report that made it.
 	Published string
 }
@@ -39,20 +44,35 @@ var vagueUnit = map[string]int64{
 // Count is a fused event's count of one category the way ACLED codes
 // fatalities: the most recent reports win (tolls rise as bodies are found),
 // and among the claims of the latest day that reported one, the most
-// conservative. A claim's number is its lower bound, its upper bound when
-// it has only that, or the ACLED number of its vague word. ok is false when
-// no claim gives a number.
+// conservative. A claim that a later article repeats (the same number from
+// the same claimant) dates from the first report of it, so that a story
+// recalling the governor's earlier toll beside the mayor's new one does not
+// make the old toll current. A claim's number is its lower bound, its upper
+// bound when it has only that, or the ACLED number of its vague word. ok is
+// false when no claim gives a number.
 func Count(claims []Claim) (n int64, ok bool) {
+	first := map[string]string{} // claimant and number → first report
+	for _, c := range claims {
+		v, has := value(c)
+		if !has {
+			continue
+		}
+		k := Key(c.Claimant) + "\x00" + strconv.FormatInt(v, 10)
+		if p, seen := first[k]; !seen || c.Published < p {
+			first[k] = c.Published
+		}
+	}
 	latest := ""
 	for _, c := range claims {
 		v, has := value(c)
 		if !has {
 			continue
 		}
+		published := first[Key(c.Claimant)+"\x00"+strconv.FormatInt(v, 10)]
 		switch {
-		case !ok || c.Published > latest:
-			n, latest, ok = v, c.Published, true
-		case c.Published == latest && v < n:
+		case !ok || published > latest:
+			n, latest, ok = v, published, true
+		case published == latest && v < n:
 			n = v
 		}
 	}

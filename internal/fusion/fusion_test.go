@@ -154,6 +154,13 @@ func TestCount(t *testing.T) {
 		{"rising toll: latest", []Claim{{Min: i(12), Published: "2022-02-28"}, {Min: i(16), Published: "2022-03-01"}}, 16, true},
 		{"vague dozens", []Claim{{Vague: "dozens", Published: "2022-02-28"}}, 12, true},
 		{"vague vs number same day", []Claim{{Vague: "dozens", Published: "2022-02-28"}, {Min: i(1), Published: "2022-02-28"}}, 1, true},
+		{"an old toll repeated beside a new one", []Claim{
+			{Min: i(12), Claimant: "the governor", Published: "2022-02-28"},
+			{Min: i(14), Claimant: "emergency service", Published: "2022-03-01"},
+			{Min: i(16), Claimant: "the mayor", Published: "2022-03-02"},
+			{Min: i(12), Claimant: "The Governor", Published: "2022-03-02"},
+			{Min: i(14), Claimant: "Emergency Service", Published: "2022-03-02"},
+		}, 16, true},
 		{"upper bound only", []Claim{{Max: i(30), Published: "2022-02-28"}}, 30, true},
 	}
 	for _, tc := range tests {
