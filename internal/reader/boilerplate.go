@@ -14,6 +14,9 @@ import (
 var (
 	// "1 of 3 | caption", "Photo 2/5", "Image 1 of 12"
 	reSlideCounter = regexp.MustCompile(`^(?:(?:photo|image|picture|slide)\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*(?:\||$)|^(?:photo|image|picture|slide)\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\b`)
+	// the same, anchored as a whole: both branches open with ^, but only an
+	// expression that does is tried at the start alone
+	reSlideCounterAt = regexp.MustCompile(`^(?:` + reSlideCounter.String() + `)`)
 	// a credit at the end of a caption: "Photo by X/EPA-EFE", "(AP Photo/X)",
 	// "/ Getty Images", "| License Photo"
 	reCreditTail = regexp.MustCompile(`(?i)(?:\b(?:photo|photograph|image|picture|file photo|credit)s?\s*(?:by|:|credit:?)\s*[^.]{0,80}$|\((?:[A-Z]{2,6} )?(?:photo|image)s?[^)]{0,60}\)\s*$|[/|]\s*(?:getty images|afp via getty images|afp|shutterstock|reuters|ap photo[\w/ .]*|ap|epa-efe|epa|anadolu(?: agency)?|alamy|upi|xinhua)\s*\)?\.?\s*$|\|\s*license photo\s*$)`)
@@ -67,6 +70,11 @@ func classify(b Block) string {
 	// Cheap facts first, so that a long paragraph of prose runs none of
 	// the expressions it cannot match.
 	n := len(t)
+	// A paragraph of prose — long, ending a sentence, with none of the
+	// marks of credits, embeds or bios — is article text: most blocks are.
+	if n > 150 && b.Tag != "figcaption" && endsSentence(t) && !hasProseBreaker(t) {
+		return ""
+	}
 	low := ""
 	if n < 120 {
 		low = strings.ToLower(strings.Trim(t, " .:|»›>-–—•"))
@@ -75,14 +83,13 @@ func classify(b Block) string {
 	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
 		tail = tail[1:]
 	}
-	lowAll := ""
-	if n < 400 {
-		lowAll = strings.ToLower(t) // only short blocks are furniture beyond the first checks
-	}
-	// A paragraph of prose — long, ending a sentence, with none of the
-	// marks of credits, embeds or bios — is article text: most blocks are.
-	if n > 150 && b.Tag != "figcaption" && endsSentence(t) && !hasAny(edges(t), proseBreakers) {
-		return ""
+	// The cue tests fold ASCII case as they go rather than read a
+	// lower-cased copy; the rare runes that lower-case into ASCII, or that
+	// (?i) matches for an ASCII letter, send a block the exact way.
+	odd := n < 600 && oddFold(t)
+	lowAll, lowTail := t, tail
+	if odd {
+		lowAll, lowTail = strings.ToLower(t), strings.ToLower(tail)
 	}
 	switch {
 	case t == "":
@@ -94,26 +101,27 @@ func classify(b Block) string {
 			return document.RemovedAdvert
 		}
 		return document.RemovedNavigation
-	case n < 120 && startsWithDigitOrSlide(low) && reSlideCounter.MatchString(low):
+	case n < 120 && startsWithDigitOrSlide(low) && reSlideCounterAt.MatchString(low):
 		return document.RemovedCaption
 	case n < 60 && reAdvert.MatchString(low):
 		return document.RemovedAdvert
 	case n < 160 && creditShaped(t) && reCreditOnly.MatchString(t):
 		return document.RemovedCredit
-	case n < 600 && (!endsSentence(t) || strings.HasSuffix(t, ")")) && hasAny(strings.ToLower(tail), creditCues) &&
-		reCreditTail.MatchString(tail) && !endsLikeProse(t):
+	case n < 600 && (!endsSentence(t) || strings.HasSuffix(t, ")")) && in(creditCueSet, lowTail) &&
+		matchFrom(reCreditTail, tail, index(creditTailStarts, tail)) && !endsLikeProse(t):
 		return document.RemovedCaption
 	case n < 200 && strings.ContainsAny(t[:runeStart(t, min(n, 40))], ":|»›>–—-") && rePromptPrefix.MatchString(t):
 		return document.RemovedRelated
-	case n < 300 && (promptShaped(lowAll) && rePromptStart.MatchString(t) || hasAny(lowAll, footerCues) && reFooter.MatchString(t)):
+	case n < 300 && (promptShaped(lowAll) && rePromptStart.MatchString(t) ||
+		in(footerCueSet, lowAll) && matchFrom(reFooter, t, footerStart(t, odd))):
 		return document.RemovedNavigation
 	case n < 40 && reComments.MatchString(t):
 		return document.RemovedNavigation
 	case n < 800 && strings.Contains(t, "(@") && reEmbeddedPost.MatchString(t):
 		return document.RemovedOther
-	case n < 250 && !endsSentence(t) && hasAny(lowAll, captionCues) && reCaptionMarks.MatchString(t):
+	case n < 250 && !endsSentence(t) && in(captionCueSet, lowAll) && matchFrom(reCaptionMarks, t, index(captionMarkStarts, t)):
 		return document.RemovedCaption
-	case n < 400 && hasAny(lowAll, bioCues) && reAuthorBio.MatchString(t):
+	case n < 400 && in(bioCueSet, lowAll) && reAuthorBio.MatchString(t):
 		return document.RemovedCredit
 	case n < 100 && reShortTimeLine.MatchString(t):
 		return document.RemovedOther
@@ -130,6 +138,19 @@ func edges(t string) string {
 	return t[:runeStart(t, 110)] + " " + t[runeStart(t, len(t)-170):]
 }
 
+// hasProseBreaker is hasAny(edges(t), proseBreakers) without building the
+// string.
+func hasProseBreaker(t string) bool {
+	if len(t) <= 300 {
+		return in(proseBreakerSet, t)
+	}
+	var buf [300]byte
+	e := append(buf[:0], t[:runeStart(t, 110)]...)
+	e = append(e, ' ')
+	e = append(e, t[runeStart(t, len(t)-170):]...)
+	return in(proseBreakerSet, e)
+}
+
 // runeStart moves i back to the start of a rune.
 func runeStart(s string, i int) int {
 	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
@@ -142,10 +163,10 @@ func runeStart(s string, i int) int {
 var promptWords = []string{"sign", "subscri", "click", "tap", "follow", "join", "download", "get ", "enable", "send",
 	"have a", "contact", "to ", "for ", "support", "already", "log", "create", "would you", "please", "are "}
 
-// promptShaped: a lower-case block opening like a call to action.
+// promptShaped: a block opening (ASCII case folded) like a call to action.
 func promptShaped(low string) bool {
 	for _, p := range promptWords {
-		if strings.HasPrefix(low, p) {
+		if hasPrefixFold(low, p) {
 			return true
 		}
 	}
@@ -180,6 +201,37 @@ var (
 	captionCues = []string{"(", "left", "right", "pictured", "l-r"}
 	bioCues     = []string{"follow", " is a", " is an", "covers"}
 )
+
+var (
+	proseBreakerSet = newCueSet(false, proseBreakers...)
+	creditCueSet    = newCueSet(true, creditCues...)
+	footerCueSet    = newCueSet(true, footerCues...)
+	captionCueSet   = newCueSet(true, captionCues...)
+	bioCueSet       = newCueSet(true, bioCues...)
+)
+
+// Where a match of an expression can start: byte tests that need no
+// context, for matchFrom. A match of reCreditTail opens with a credit word,
+// a parenthesis, a slash or a bar; one of reCaptionMarks with a parenthesis
+// or one of its phrases. None of their letters has a fold outside ASCII.
+var (
+	creditTailStarts  = newCueSet(true, "photo", "image", "picture", "file photo", "credit", "(", "/", "|")
+	captionMarkStarts = newCueSet(true, "(", "from left", "left to right", "l-r", "pictured")
+	footerStarts      = newCueSet(true, "all rights reserved", "©", "copyright", "cookie ", "privacy policy",
+		"we may earn a commission", "affiliate link", "this article ", "this story ", "comment policy",
+		"subscribing to our", "our daily newsletter", "our weekly newsletter", "our newsletter",
+		"sign up for ", "sign up to ", "get in touch at", "get in touch with us")
+)
+
+// footerStart is where a match of reFooter can start in t. Its phrases hold
+// an "s" and a "k", which (?i) also matches as "ſ" and the Kelvin sign: a
+// text with those (odd) is read from its start.
+func footerStart(t string, odd bool) int {
+	if odd {
+		return 0
+	}
+	return index(footerStarts, t)
+}
 
 func hasAny(s string, cues []string) bool {
 	for _, c := range cues {
