@@ -78,6 +78,9 @@ func newParams(raw string, known ...string) (params, error) {
 
 // printable quotes a name for a message when it holds anything odd.
 func printable(s string) string {
+	if s == "" {
+		return `""`
+	}
 	if len(s) > 40 {
 		s = s[:40] + "…"
 	}
