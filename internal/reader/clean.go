@@ -125,7 +125,12 @@ func markCaptionEchoes(blocks []Block, kinds []string, from int) {
 	longest := 0
 	for j := from; j < len(blocks); j++ {
 		if kinds[j] == document.RemovedCaption {
-			t := reSlideCounter.ReplaceAllString(strings.ToLower(blocks[j].Text), "")
+			// the caption without the counter that opens it (the
+			// expression matches at the start only)
+			t := strings.ToLower(blocks[j].Text)
+			if m := reSlideCounterAt.FindStringIndex(t); m != nil {
+				t = t[m[1]:]
+			}
 			captions[normKey(t)] = true
 			longest = max(longest, len(blocks[j].Text))
 		}
@@ -221,19 +226,36 @@ func overlapsBody(desc string, rest []Block) bool {
 
 // normKey folds case, punctuation and spacing for comparisons.
 func normKey(s string) string {
+	// As if over strings.ToLower(s): each rune lower-cased, ASCII by hand.
 	var sb strings.Builder
+	sb.Grow(len(s))
 	space := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && sb.Len() > 0 {
-				sb.WriteByte(' ')
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
 			}
-			space = false
-			sb.WriteRune(r)
-		default:
-			space = true
+			if !('a' <= r && r <= 'z' || '0' <= r && r <= '9') {
+				space = true
+				continue
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+			r = unicode.ToLower(r)
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				space = true
+				continue
+			}
 		}
+		if space && sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		space = false
+		sb.WriteRune(r)
 	}
 	return sb.String()
 }

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -34,21 +35,36 @@ func Detect(b []byte) Kind {
 	if isBinary(head) {
 		return KindBinary
 	}
-	lower := bytes.ToLower(head)
-	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) {
+	// The markers are looked for where a '<' stands, ASCII case folded;
+	// "İ" and the Kelvin sign, which lower-case to ASCII, take the exact way.
+	if bytes.Contains(head, []byte("\u0130")) || bytes.Contains(head, []byte("\u212a")) {
+		head = bytes.ToLower(head)
+	}
+	if hasPrefixAt(head, 0, "<!doctype html", true) || hasPrefixAt(head, 0, "<html", true) {
 		return KindHTML
 	}
-	markers := 0
-	for _, m := range [][]byte{[]byte("<html"), []byte("<head"), []byte("<body"), []byte("<div"), []byte("<p>"), []byte("<p "), []byte("<meta "), []byte("<title"), []byte("<article"), []byte("<script")} {
-		if bytes.Contains(lower, m) {
-			markers++
+	var seen uint16
+	for i := bytes.IndexByte(head, '<'); i >= 0; {
+		for k, m := range htmlMarkers {
+			if hasPrefixAt(head, i, m, true) {
+				seen |= 1 << k
+			}
 		}
+		j := bytes.IndexByte(head[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
-	if markers >= 2 || (bytes.HasPrefix(lower, []byte("<")) && markers >= 1) {
+	markers := bits.OnesCount16(seen)
+	if markers >= 2 || (bytes.HasPrefix(head, []byte("<")) && markers >= 1) {
 		return KindHTML
 	}
 	return KindText
 }
+
+// htmlMarkers are the tags that tell an HTML page.
+var htmlMarkers = []string{"<html", "<head", "<body", "<div", "<p>", "<p ", "<meta ", "<title", "<article", "<script"}
 
 // isBinary reports NUL bytes, a known binary signature, or mostly invalid
 // UTF-8 / control characters in the head of the input.
@@ -63,6 +79,14 @@ func isBinary(head []byte) bool {
 	}
 	bad, n := 0, 0
 	for len(head) > 0 {
+		if c := head[0]; c < utf8.RuneSelf {
+			head = head[1:]
+			n++
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+				bad++
+			}
+			continue
+		}
 		r, size := utf8.DecodeRune(head)
 		head = head[size:]
 		n++

@@ -287,6 +287,11 @@ func contentBlocks(n *html.Node) []Block {
 	return blocks
 }
 
+// tidyLook marks the bytes tidy looks at twice: white space, and the lead
+// bytes of the Unicode spaces.
+var tidyLook = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true,
+	0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
+
 // tidy: no leading or trailing space, and no white space but single
 // ASCII spaces.
 func tidy(s string) bool {
@@ -296,6 +301,10 @@ func tidy(s string) bool {
 	prev := byte(0)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !tidyLook[c] {
+			prev = c
+			continue
+		}
 		switch {
 		case c == ' ' && prev == ' ', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
 			return false

@@ -13,12 +13,8 @@ func textBlocks(s string) []Block {
 	s = strings.ReplaceAll(s, "\r", "\n")
 	paras := splitParagraphs(s)
 	wrapped := hardWrapped(paras)
-	var blocks []Block
-	for n, para := range paras {
-		lines := nonEmptyLines(para)
-		if len(lines) == 0 {
-			continue
-		}
+	blocks := make([]Block, 0, len(paras)+4)
+	for n, lines := range paras {
 		// The opening line of a page is its headline, whatever follows it.
 		if n == 0 && len(lines) > 1 {
 			blocks = append(blocks, Block{Tag: "p", Text: collapseSpace(lines[0])})
@@ -37,31 +33,30 @@ func textBlocks(s string) []Block {
 	return blocks
 }
 
-func splitParagraphs(s string) []string {
-	var out []string
-	var cur []string
-	for _, l := range strings.Split(s, "\n") {
+// splitParagraphs cuts s at its blank lines into paragraphs, each the list
+// of its lines (none of them blank).
+func splitParagraphs(s string) [][]string {
+	// One backing array for all the lines, sized so that it never moves.
+	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	var out [][]string
+	start := 0 // the first line of the paragraph being read
+	for rest := s; ; {
+		l, after, more := strings.Cut(rest, "\n")
 		if strings.TrimSpace(l) == "" {
-			if len(cur) > 0 {
-				out = append(out, strings.Join(cur, "\n"))
-				cur = cur[:0]
+			if len(lines) > start {
+				out = append(out, lines[start:len(lines):len(lines)])
+				start = len(lines)
 			}
-			continue
+		} else {
+			lines = append(lines, l)
 		}
-		cur = append(cur, l)
-	}
-	if len(cur) > 0 {
-		out = append(out, strings.Join(cur, "\n"))
-	}
-	return out
-}
-
-func nonEmptyLines(p string) []string {
-	var out []string
-	for _, l := range strings.Split(p, "\n") {
-		if strings.TrimSpace(l) != "" {
-			out = append(out, l)
+		if !more {
+			break
 		}
+		rest = after
+	}
+	if len(lines) > start {
+		out = append(out, lines[start:len(lines):len(lines)])
 	}
 	return out
 }
@@ -69,18 +64,18 @@ func nonEmptyLines(p string) []string {
 // hardWrapped reports a text whose paragraphs are broken into lines of a
 // fixed width (e-mail and wire feeds) rather than one line per paragraph:
 // no line is long, and some paragraphs run over three lines or more.
-func hardWrapped(paras []string) bool {
-	long, multi := 0, 0
-	for _, p := range paras {
-		lines := nonEmptyLines(p)
+func hardWrapped(paras [][]string) bool {
+	multi := 0
+	for _, lines := range paras {
 		if len(lines) >= 3 {
 			multi++
 		}
 		for _, l := range lines {
-			if utf8.RuneCountInString(strings.TrimSpace(l)) > 100 {
-				long++
+			// a line of 100 bytes or fewer has 100 runes or fewer
+			if len(l) > 100 && utf8.RuneCountInString(strings.TrimSpace(l)) > 100 {
+				return false
 			}
 		}
 	}
-	return long == 0 && multi > 0
+	return multi > 0
 }
