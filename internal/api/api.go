@@ -65,6 +65,10 @@ type Options struct {
 	AllowOrigin string
 	// MaxBody bounds a posted article; 0 means 10 MB.
 	MaxBody int64
+	// QueryTimeout bounds the store queries of one read (not of an
+	// export, which runs as long as its client reads); 0 means 30s. A
+	// query that runs out is answered 503.
+	QueryTimeout time.Duration
 }
 
 // maxBody is the default bound of a posted article, the same as the CLI's.
@@ -101,6 +105,9 @@ func New(st store.Store, opt Options) http.Handler {
 	}
 	if s.opt.MaxBody <= 0 {
 		s.opt.MaxBody = maxBody
+	}
+	if s.opt.QueryTimeout <= 0 {
+		s.opt.QueryTimeout = 30 * time.Second
 	}
 	if s.opt.CSV == nil {
 		s.opt.CSV = defaultCSV

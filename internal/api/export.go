@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/export"
 	"github.com/sitrep/sitrep/internal/store"
@@ -97,6 +98,7 @@ func (s *server) export(w http.ResponseWriter, r *http.Request, ex *Exporter) {
 			abort("flush", err)
 		}
 		rc.Flush() // the writer has no Flush in some tests; nothing to do then
+		rc.SetWriteDeadline(time.Now().Add(exportWriteTimeout))
 		if page.Next == "" {
 			break
 		}

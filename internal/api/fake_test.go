@@ -26,6 +26,8 @@ type fakeStore struct {
 	// panic with it.
 	err   error
 	panic string
+	// block makes Events wait for its context to end.
+	block bool
 	// filters records the last filter each list was asked with.
 	lastEvents store.EventFilter
 	lastSearch store.SearchQuery
@@ -121,10 +123,14 @@ func (f *fakeStore) Event(_ context.Context, id int64) (*store.EventDetail, erro
 	return nil, store.ErrNotFound
 }
 
-func (f *fakeStore) Events(_ context.Context, fl store.EventFilter) (store.Page[store.Event], error) {
+func (f *fakeStore) Events(ctx context.Context, fl store.EventFilter) (store.Page[store.Event], error) {
 	f.mu.Lock()
 	f.lastEvents = fl
 	f.mu.Unlock()
+	if f.block {
+		<-ctx.Done()
+		return store.Page[store.Event]{}, ctx.Err()
+	}
 	if err := f.check(); err != nil {
 		return store.Page[store.Event]{}, err
 	}

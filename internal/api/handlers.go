@@ -18,7 +18,9 @@ func list[F, T any](s *server, parse func(string) (F, error), query func(context
 			s.fail(w, r, err)
 			return
 		}
-		page, err := query(r.Context(), f)
+		ctx, cancel := s.queryContext(r)
+		defer cancel()
+		page, err := query(ctx, f)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -45,7 +47,9 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a, err := s.st.Article(r.Context(), id)
+	ctx, cancel := s.queryContext(r)
+	defer cancel()
+	a, err := s.st.Article(ctx, id)
 	if err != nil {
 		s.fail(w, r, notFound(err, "no article "+id))
 		return
@@ -62,7 +66,9 @@ func (s *server) event(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	e, err := s.st.Event(r.Context(), id)
+	ctx, cancel := s.queryContext(r)
+	defer cancel()
+	e, err := s.st.Event(ctx, id)
 	if err != nil {
 		s.fail(w, r, notFound(err, "no event "+r.PathValue("id")))
 		return
@@ -79,12 +85,19 @@ func (s *server) entity(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	e, err := s.st.Entity(r.Context(), id)
+	ctx, cancel := s.queryContext(r)
+	defer cancel()
+	e, err := s.st.Entity(ctx, id)
 	if err != nil {
 		s.fail(w, r, notFound(err, "no entity "+r.PathValue("id")))
 		return
 	}
 	writeJSON(w, http.StatusOK, e)
+}
+
+// queryContext bounds the store queries of one request.
+func (s *server) queryContext(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(r.Context(), s.opt.QueryTimeout)
 }
 
 // notFound words the store's ErrNotFound for the item asked for.
@@ -106,7 +119,9 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := s.st.Search(r.Context(), q)
+	ctx, cancel := s.queryContext(r)
+	defer cancel()
+	res, err := s.st.Search(ctx, q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
