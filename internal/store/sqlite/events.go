@@ -38,11 +38,17 @@ func scanEventKey(sc interface{ Scan(...any) error }) (store.Event, string, erro
 	return e, lo, err
 }
 
-// denseMatches is the number of full-text or spatial matches above which an
-// event query reads events in date order and tests each against the
-// condition, rather than collecting every match and sorting it: with many
-// matches the first page fills after a few rows.
-const denseMatches = 2000
+// denseBox and denseText are the numbers of spatial and full-text matches
+// above which an event query reads events in date order and tests each
+// against the condition, rather than collecting every match and sorting it:
+// with many matches the first page fills after a few rows. Testing a row
+// costs more for text (a report lookup) than for a point, so text waits for
+// more matches: the two costs meet near the square root of 100 times the
+// number of events.
+const (
+	denseBox  = 2000
+	denseText = 20000
+)
 
 // eventWhere turns an event filter into SQL conditions on events e.
 func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, error) {
@@ -52,12 +58,14 @@ func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, erro
 		if err != nil {
 			return nil, err
 		}
-		dense, err := db.dense(ctx, `SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?`, q)
+		dense, err := db.dense(ctx, denseText, `SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?`, q)
 		if err != nil {
 			return nil, err
 		}
 		if dense {
-			w.add(`EXISTS (SELECT 1 FROM reports r JOIN reports_fts ON reports_fts.rowid = r.id WHERE r.event_id = e.id AND reports_fts MATCH ?)`, q)
+			// The matching reports are collected once (the IN list is not
+			// correlated); each event read in date order is looked up in it.
+			w.add(`EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.id AND r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))`, q)
 		} else {
 			w.add(`e.id IN (SELECT r.event_id FROM reports r WHERE r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?))`, q)
 		}
@@ -118,7 +126,7 @@ func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, erro
 // when few events do, else as a plain test on each event read in date order.
 func (db *DB) box(ctx context.Context, w *where, south, north, west, east float64) error {
 	const q = `SELECT id FROM events_rtree WHERE max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?`
-	dense, err := db.dense(ctx, q, south, north, west, east)
+	dense, err := db.dense(ctx, denseBox, q, south, north, west, east)
 	if err != nil {
 		return err
 	}
@@ -130,11 +138,11 @@ func (db *DB) box(ctx context.Context, w *where, south, north, west, east float6
 	return nil
 }
 
-// dense reports whether a query of ids has more than denseMatches rows.
-func (db *DB) dense(ctx context.Context, q string, args ...any) (bool, error) {
+// dense reports whether a query of ids has more than limit rows.
+func (db *DB) dense(ctx context.Context, limit int, q string, args ...any) (bool, error) {
 	var n int
-	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT ?)`, append(args, denseMatches+1)...).Scan(&n)
-	return n > denseMatches, err
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+q+` LIMIT ?)`, append(args, limit+1)...).Scan(&n)
+	return n > limit, err
 }
 
 func validPoint(lat, lon float64) bool {
