@@ -377,6 +377,16 @@ var eventCases = []eventCase{
 		none: []absent{{class: "military_operation"}, {class: "attack"}, {class: "armed_clash"}},
 	},
 
+	{
+		name: "attack/artillery struck a town; shells hit a market",
+		pub:  "2024-03-06",
+		text: art("Shelling in the east",
+			"Russian artillery struck Kostiantynivka in eastern Ukraine on Tuesday, killing 14 people, the emergency service said on Wednesday. Shells hit a market in Pokrovsk on Monday, officials said."),
+		want: []want{
+			{class: "attack", status: "asserted", place: "Kostiantynivka", date: "2024-03-05"},
+			{class: "attack", status: "asserted", place: "Pokrovsk", date: "2024-03-04"},
+		},
+	},
 	// ---- diplomacy ----
 	{
 		name: "negotiation/talks in Belarus",
