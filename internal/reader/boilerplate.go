@@ -8,6 +8,12 @@ import (
 	"github.com/sitrep/sitrep/internal/document"
 )
 
+// The branches of reCreditTail: "Photo by X", "(AP Photo/X)", "/ Getty Images".
+const (
+	creditWordTail = `(?:photo|photograph|image|picture|file photo|credit)s?\s*(?:by|:|credit:?)\s*[^.]{0,80}$`
+	creditMarkTail = `\((?:[A-Z]{2,6} )?(?:photo|image)s?[^)]{0,60}\)\s*$|[/|]\s*(?:getty images|afp via getty images|afp|shutterstock|reuters|ap photo[\w/ .]*|ap|epa-efe|epa|anadolu(?: agency)?|alamy|upi|xinhua)\s*\)?\.?\s*$|\|\s*license photo\s*$`
+)
+
 // Boilerplate patterns. Each names the kind of furniture it finds; they are
 // matched against whole blocks, so a sentence of the story that merely
 // contains "photo" is not touched.
@@ -19,7 +25,11 @@ var (
 	reSlideCounterAt = regexp.MustCompile(`^(?:` + reSlideCounter.String() + `)`)
 	// a credit at the end of a caption: "Photo by X/EPA-EFE", "(AP Photo/X)",
 	// "/ Getty Images", "| License Photo"
-	reCreditTail = regexp.MustCompile(`(?i)(?:\b(?:photo|photograph|image|picture|file photo|credit)s?\s*(?:by|:|credit:?)\s*[^.]{0,80}$|\((?:[A-Z]{2,6} )?(?:photo|image)s?[^)]{0,60}\)\s*$|[/|]\s*(?:getty images|afp via getty images|afp|shutterstock|reuters|ap photo[\w/ .]*|ap|epa-efe|epa|anadolu(?: agency)?|alamy|upi|xinhua)\s*\)?\.?\s*$|\|\s*license photo\s*$)`)
+	reCreditTail = regexp.MustCompile(`(?i)(?:\b` + creditWordTail + `|` + creditMarkTail + `)`)
+	// The same in two parts, each anchored, for the places a match can
+	// start (see creditTail): a credit word at a word boundary, or a mark.
+	reCreditWordTail = regexp.MustCompile(`(?i)^(?:` + creditWordTail + `)`)
+	reCreditMarkTail = regexp.MustCompile(`(?i)^(?:` + creditMarkTail + `)`)
 	// a bare credit line: "Photo: Jane Doe/AFP", "Getty Images"
 	reCreditOnly = regexp.MustCompile(`(?i)^(?:\(?(?:photo|image|picture|photograph|video|credit|source)s?\s*(?:by|credit|:|/)\s*[\p{L}.'’\- ]{2,60}(?:/[\p{L}.'’\- ]{2,40})?\)?|license photo|getty images|[\p{L}.'’\- ]{2,40}/(?:afp|ap|reuters|epa|epa-efe|getty images|anadolu|upi|xinhua|tass)(?: via getty images)?)\.?$`)
 	// whole-block page furniture
@@ -108,7 +118,7 @@ func classify(b Block) string {
 	case n < 160 && creditShaped(t) && reCreditOnly.MatchString(t):
 		return document.RemovedCredit
 	case n < 600 && (!endsSentence(t) || strings.HasSuffix(t, ")")) && in(creditCueSet, lowTail) &&
-		matchFrom(reCreditTail, tail, index(creditTailStarts, tail)) && !endsLikeProse(t):
+		creditTail(tail) && !endsLikeProse(t):
 		return document.RemovedCaption
 	case n < 200 && strings.ContainsAny(t[:runeStart(t, min(n, 40))], ":|»›>–—-") && rePromptPrefix.MatchString(t):
 		return document.RemovedRelated
@@ -211,17 +221,44 @@ var (
 )
 
 // Where a match of an expression can start: byte tests that need no
-// context, for matchFrom. A match of reCreditTail opens with a credit word,
-// a parenthesis, a slash or a bar; one of reCaptionMarks with a parenthesis
-// or one of its phrases. None of their letters has a fold outside ASCII.
+// context. A match of reCaptionMarks opens with a parenthesis or one of its
+// phrases, none of whose letters has a fold outside ASCII.
 var (
-	creditTailStarts  = newCueSet(true, "photo", "image", "picture", "file photo", "credit", "(", "/", "|")
 	captionMarkStarts = newCueSet(true, "(", "from left", "left to right", "l-r", "pictured")
 	footerStarts      = newCueSet(true, "all rights reserved", "©", "copyright", "cookie ", "privacy policy",
 		"we may earn a commission", "affiliate link", "this article ", "this story ", "comment policy",
 		"subscribing to our", "our daily newsletter", "our weekly newsletter", "our newsletter",
 		"sign up for ", "sign up to ", "get in touch at", "get in touch with us")
+	creditWords = newCueSet(true, "photo", "image", "picture", "file photo", "credit")
+	creditMarks = newCueSet(false, "(", "/", "|")
 )
+
+// creditTail is reCreditTail.MatchString(s), tried only where a match can
+// start: at a credit word after a word boundary (the \b of the expression,
+// ASCII like Go's), or at a parenthesis, slash or bar. The credit words hold
+// no letter that (?i) matches outside ASCII.
+func creditTail(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if creditMarks.single[s[i]] && reCreditMarkTail.MatchString(s[i:]) {
+			return true
+		}
+	}
+	for i := 0; ; i++ {
+		j := index(creditWords, s[i:])
+		if j < 0 {
+			return false
+		}
+		i += j
+		if (i == 0 || !isWordByte(s[i-1])) && reCreditWordTail.MatchString(s[i:]) {
+			return true
+		}
+	}
+}
+
+// isWordByte: an ASCII word character, as \b reads them.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
 
 // footerStart is where a match of reFooter can start in t. Its phrases hold
 // an "s" and a "k", which (?i) also matches as "ſ" and the Kelvin sign: a

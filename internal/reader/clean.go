@@ -55,14 +55,15 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 
 	titleKey := normKey(c.title)
 	var rest []Block
+	var keyBuf [128]byte
 	for j := i; j < len(blocks); j++ {
 		b := blocks[j]
 		// the keys of short blocks only: headings and repeated headlines
-		low := ""
+		var low []byte // read as a string, without a copy
 		if len(b.Text) <= len(c.title)+8 || len(b.Text) < 48 {
-			low = normKey(b.Text)
+			low = appendNormKey(keyBuf[:0], b.Text)
 		}
-		if terminalHeads[low] && len(rest) > 0 {
+		if terminalHeads[string(low)] && len(rest) > 0 {
 			// A "Related" or "Most read" box: drop its list of headlines, up
 			// to the next paragraph of prose (the box may sit mid-story).
 			c.removed = append(c.removed, document.Removed{Kind: document.RemovedRelated, Text: b.Text})
@@ -79,7 +80,7 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 			}
 			continue
 		}
-		if c.title != "" && low == titleKey {
+		if c.title != "" && string(low) == titleKey {
 			continue // the headline repeated in the page
 		}
 		if len(c.body)+len(rest) < 6 {
@@ -89,7 +90,7 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 				continue
 			}
 		}
-		if reReportingLine.MatchString(b.Text) {
+		if reportingShaped(b.Text) && reReportingLine.MatchString(b.Text) {
 			c.removed = append(c.removed, document.Removed{Kind: document.RemovedCredit, Text: b.Text})
 			continue
 		}
@@ -138,8 +139,9 @@ func markCaptionEchoes(blocks []Block, kinds []string, from int) {
 	if len(captions) == 0 {
 		return
 	}
+	var buf [256]byte
 	for j := from; j < len(blocks); j++ {
-		if kinds[j] == "" && len(blocks[j].Text) <= longest && captions[normKey(blocks[j].Text)] {
+		if kinds[j] == "" && len(blocks[j].Text) <= longest && captions[string(appendNormKey(buf[:0], blocks[j].Text))] {
 			kinds[j] = document.RemovedCaption
 		}
 	}
@@ -156,7 +158,7 @@ func markKickers(blocks []Block, kinds []string, from int) {
 		if isProse(t) {
 			return
 		}
-		if len(strings.Fields(t)) <= 5 && t == strings.ToUpper(t) && strings.ToLower(t) != t && !endsSentence(t) {
+		if fieldsUpTo(t, 5) <= 5 && t == strings.ToUpper(t) && strings.ToLower(t) != t && !endsSentence(t) {
 			if _, ok := ParseDateline(t + " x"); !ok {
 				kinds[j] = document.RemovedNavigation
 			}
@@ -170,7 +172,7 @@ func markGalleryHeads(blocks []Block, kinds []string, from int) {
 	for j := from; j+1 < len(blocks); j++ {
 		if kinds[j] == "" && kinds[j+1] == document.RemovedCaption && looksLikeHeadline(blocks[j].Text) &&
 			!reByline.MatchString(blocks[j].Text) &&
-			len(strings.Fields(blocks[j].Text)) <= 12 && !endsSentence(blocks[j].Text) {
+			fieldsUpTo(blocks[j].Text, 12) <= 12 && !endsSentence(blocks[j].Text) {
 			kinds[j] = document.RemovedRelated
 		}
 	}
@@ -179,7 +181,7 @@ func markGalleryHeads(blocks []Block, kinds []string, from int) {
 // isProse: a block that reads as a paragraph of the story rather than a
 // headline or a link.
 func isProse(t string) bool {
-	return len(strings.Fields(t)) >= 12 && endsSentence(t)
+	return fieldsUpTo(t, 12) >= 12 && endsSentence(t)
 }
 
 func looksLikeHeadline(t string) bool {
@@ -226,9 +228,14 @@ func overlapsBody(desc string, rest []Block) bool {
 
 // normKey folds case, punctuation and spacing for comparisons.
 func normKey(s string) string {
-	// As if over strings.ToLower(s): each rune lower-cased, ASCII by hand.
-	var sb strings.Builder
-	sb.Grow(len(s))
+	var buf [128]byte
+	return string(appendNormKey(buf[:0], s))
+}
+
+// appendNormKey appends the normKey of s to dst. It reads s as
+// strings.ToLower(s) would be read: each rune lower-cased, ASCII by hand.
+func appendNormKey(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
 	for i := 0; i < len(s); {
 		r := rune(s[i])
@@ -251,13 +258,60 @@ func normKey(s string) string {
 				continue
 			}
 		}
-		if space && sb.Len() > 0 {
-			sb.WriteByte(' ')
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		sb.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return sb.String()
+	return dst
+}
+
+// fieldsUpTo is len(strings.Fields(s)) when that is at most max, and max+1
+// when it is more.
+func fieldsUpTo(s string, max int) int {
+	n := 0
+	inField := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			inField = false
+		} else if !inField {
+			inField = true
+			if n++; n > max {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+// asciiSpace is the white space strings.Fields knows in ASCII.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// reportingWords open a reporting line (reReportingLine); none has a
+// letter that (?i) matches outside ASCII.
+var reportingWords = []string{"reporting", "additional reporting", "writing", "editing", "compiled", "produced", "contributed", "edited"}
+
+// reportingShaped: t opens, after an optional parenthesis, with a word
+// that opens a reporting line.
+func reportingShaped(t string) bool {
+	t = strings.TrimPrefix(t, "(")
+	for _, w := range reportingWords {
+		if hasPrefixFold(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func splitNames(s string) []string {

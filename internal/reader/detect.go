@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
 )
@@ -79,6 +80,16 @@ func isBinary(head []byte) bool {
 	}
 	bad, n := 0, 0
 	for len(head) > 0 {
+		// eight printable ASCII bytes at a time: none has its top bit set
+		// or is below 0x20
+		if len(head) >= 8 {
+			w := binary.LittleEndian.Uint64(head)
+			if w&0x8080808080808080 == 0 && (w-0x2020202020202020)&^w&0x8080808080808080 == 0 {
+				head = head[8:]
+				n += 8
+				continue
+			}
+		}
 		if c := head[0]; c < utf8.RuneSelf {
 			head = head[1:]
 			n++

@@ -98,7 +98,7 @@ func hasStory(body []string) bool {
 	for _, p := range body {
 		if isProse(p) {
 			prose++
-			if prose >= 2 || len(strings.Fields(p)) >= 60 {
+			if prose >= 2 || fieldsUpTo(p, 60) >= 60 {
 				return true
 			}
 		}
@@ -107,7 +107,8 @@ func hasStory(body []string) bool {
 }
 
 func checkBody(a *Article) error {
-	if utf8.RuneCountInString(strings.TrimSpace(a.Text)) < MinBodyRunes {
+	// a rune takes four bytes at most: a long text need not be counted
+	if t := strings.TrimSpace(a.Text); len(t) < 4*MinBodyRunes && utf8.RuneCountInString(t) < MinBodyRunes {
 		return ErrNotArticle
 	}
 	return nil
@@ -207,7 +208,7 @@ func yearFromPage(raw string, d *Dateline) int {
 			from--
 		}
 		to := min(len(raw), i+10)
-		if !reFullDate.MatchString(raw[from:to]) {
+		if w := raw[from:to]; !hasDateMark(w) || !reFullDate.MatchString(w) {
 			continue
 		}
 		y := int(raw[i]-'0')*1000 + int(raw[i+1]-'0')*100 + int(raw[i+2]-'0')*10 + int(raw[i+3]-'0')
@@ -220,6 +221,24 @@ func yearFromPage(raw string, d *Dateline) int {
 		}
 	}
 	return best
+}
+
+// hasDateMark: what every match of reFullDate holds, a month's abbreviation
+// (in the case it is written) or an ISO date's dash.
+func hasDateMark(s string) bool {
+	if strings.IndexByte(s, '-') >= 0 {
+		return true
+	}
+	for i := 0; i+3 <= len(s); i++ {
+		switch s[i] {
+		case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D':
+			switch s[i : i+3] {
+			case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {
