@@ -13,11 +13,12 @@ import fineBorders from 'world-atlas/countries-50m.json';
 import { classKey, classLabel } from './classes.js';
 import { fmtDate, num, countryName } from './format.js';
 
-// Past zoom 10 there is nothing more to see without a tile server. Below
-// MAX_ZOOM points are clustered; at MAX_ZOOM every event has its own marker,
-// and events at the same place are set around it in a ring.
-const MAX_ZOOM = 10;
-const CLUSTER_RADIUS = 45; // pixels
+// Past zoom 8 there is little more to see without a tile server, and the
+// borders that give the context drop out of view. Below MAX_ZOOM points are
+// clustered; at MAX_ZOOM every event has its own marker, and events at the
+// same place are set around it in a ring.
+const MAX_ZOOM = 8;
+const CLUSTER_RADIUS = 60; // pixels
 
 /** markerSize is the diameter of an event's marker: larger with more fatalities. */
 export function markerSize(fatalities) {
@@ -67,7 +68,7 @@ function iconFor(e) {
 }
 
 function clusterIcon(n) {
-  const size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 44 : 52;
+  const size = n < 10 ? 28 : n < 100 ? 34 : n < 1000 ? 40 : 46;
   const span = document.createElement('span');
   span.textContent = num(n);
   return L.divIcon({ html: span, className: 'ev-cluster', iconSize: [size, size] });
@@ -80,6 +81,37 @@ function markerTitle(e) {
   parts.push(fmtDate(e.date));
   if (e.fatalities != null) parts.push(`${num(e.fatalities)} killed`);
   return parts.join(' — ');
+}
+
+// unwrapRing makes a ring's longitudes continuous: a ring that crosses the
+// antimeridian (Fiji, Chukotka, Antarctica) otherwise draws a line across
+// the whole map.
+function unwrapRing(ring) {
+  let prev = ring[0][0];
+  let off = 0;
+  for (let i = 1; i < ring.length; i++) {
+    let lon = ring[i][0] + off;
+    while (lon - prev > 180) {
+      lon -= 360;
+      off -= 360;
+    }
+    while (prev - lon > 180) {
+      lon += 360;
+      off += 360;
+    }
+    ring[i][0] = lon;
+    prev = lon;
+  }
+}
+
+function unwrap(fc) {
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    if (g.type === 'Polygon') g.coordinates.forEach(unwrapRing);
+    else if (g.type === 'MultiPolygon') for (const p of g.coordinates) p.forEach(unwrapRing);
+  }
+  return fc;
 }
 
 // wrapLng moves a longitude by whole turns to lie within 180° of ref, so
@@ -121,7 +153,7 @@ export function createMap(el, { onSelect }) {
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`borders: ${r.status}`))))
       .then((topo) => {
         borders.clearLayers();
-        borders.addData(feature(topo, topo.objects.countries));
+        borders.addData(unwrap(feature(topo, topo.objects.countries)));
         borders.bringToBack();
         if (window.__sitrep) window.__sitrep.timings.bordersDrawn ??= performance.now();
       })
@@ -170,7 +202,8 @@ export function createMap(el, { onSelect }) {
     const rings = new Map();
     if (z >= MAX_ZOOM) {
       for (const s of singles) {
-        const k = `${s[1].lat.toFixed(5)},${s[1].lng.toFixed(5)}`;
+        const p = map.project(s[1], z);
+        const k = `${Math.round(p.x / 10)},${Math.round(p.y / 10)}`;
         if (!rings.has(k)) rings.set(k, []);
         rings.get(k).push(s);
       }
