@@ -124,13 +124,10 @@ func assetsDir(t testing.TB) string {
 }
 
 // newSite serves the API over st at /api/ and the page at /, as
-// `sitrep serve` does.
+// `sitrep serve` does (web.Mount).
 func newSite(t testing.TB, st store.Store, dir string) *httptest.Server {
 	t.Helper()
-	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(st, api.Options{Logger: slog.New(slog.DiscardHandler)}))
-	mux.Handle("/", web.Handler(dir))
-	srv := httptest.NewServer(mux)
+	srv := httptest.NewServer(web.Mount(api.New(st, api.Options{Logger: slog.New(slog.DiscardHandler)}), dir))
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -76,9 +76,28 @@ func Built(dir string) bool {
 // build finished while the server runs is served without a restart.
 //
 // The handler is meant to be mounted beside the API, which keeps /api/ and
-// the other routes it owns.
+// the other routes it owns: Mount does that.
 func Handler(dir string) http.Handler {
 	return &handler{dir: dir}
+}
+
+// Mount returns the handler of a whole site: the API's paths (/api/...,
+// /healthz and /metrics) go to api, every other path to the page built in
+// dir (see Handler; "" finds web/dist).
+func Mount(api http.Handler, dir string) http.Handler {
+	page := Handler(dir)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if IsAPIPath(r.URL.Path) {
+			api.ServeHTTP(w, r)
+			return
+		}
+		page.ServeHTTP(w, r)
+	})
+}
+
+// IsAPIPath tells whether a path belongs to the API rather than the page.
+func IsAPIPath(p string) bool {
+	return p == "/api" || strings.HasPrefix(p, "/api/") || p == "/healthz" || p == "/metrics"
 }
 
 type handler struct {

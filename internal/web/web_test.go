@@ -131,3 +131,34 @@ func TestDefaultDir(t *testing.T) {
 		t.Error("Built does not see index.html")
 	}
 }
+
+func TestMount(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "index.html"), "<!doctype html><title>page</title>")
+	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"api":"`+r.URL.Path+`"}`)
+	})
+	h := Mount(api, dir)
+	for p, want := range map[string]string{
+		"/":                `<title>page</title>`,
+		"/api/events":      `{"api":"/api/events"}`,
+		"/api/events/12":   `{"api":"/api/events/12"}`,
+		"/api":             `{"api":"/api"}`,
+		"/healthz":         `{"api":"/healthz"}`,
+		"/metrics":         `{"api":"/metrics"}`,
+		"/apiary":          `404`,
+		"/api.geojson.bak": `404`,
+	} {
+		res, body := get(t, h, http.MethodGet, p)
+		if want == "404" {
+			if res.StatusCode != http.StatusNotFound {
+				t.Errorf("GET %s: %d %q, want the page's 404", p, res.StatusCode, body)
+			}
+			continue
+		}
+		if !strings.Contains(body, want) {
+			t.Errorf("GET %s: %q, want %q", p, body, want)
+		}
+	}
+}
