@@ -123,7 +123,6 @@ func (b *bar) Start(c *Counters) {
 	b.pb = progressbar.NewOptions64(-1,
 		progressbar.OptionSetWriter(b.w),
 		progressbar.OptionSetDescription("ingesting"),
-		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionSpinnerType(14),
@@ -140,7 +139,7 @@ func (b *bar) update() {
 	s := b.c.Summary()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.pb.Describe(fmt.Sprintf("ingesting: %d new, %d already stored, %d errors", s.New, s.Already, s.Failed))
+	b.pb.Describe(fmt.Sprintf("ingesting: read %d, %d new, %d already stored, %d failed", s.Read, s.New, s.Already, s.Failed))
 	_ = b.pb.Set64(s.Read)
 }
 

@@ -176,10 +176,21 @@ func (r *run) produce(ctx context.Context, srcs []Source, jobs chan<- Job) {
 		if ctx.Err() != nil {
 			return
 		}
-		if err := src.Each(ctx, env, emit); err != nil && ctx.Err() == nil {
+		if err := each(ctx, src, env, emit); err != nil && ctx.Err() == nil {
 			r.fail(src.Name(), err)
 		}
 	}
+}
+
+// each runs one source; a panic in a parser it uses fails that input, not
+// the run.
+func each(ctx context.Context, src Source, env *Env, emit func(Job) bool) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error while reading the input: %v", p)
+		}
+	}()
+	return src.Each(ctx, env, emit)
 }
 
 // load skips the jobs whose source is stored and reads or fetches the

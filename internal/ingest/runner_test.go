@@ -287,3 +287,23 @@ func TestSummaryString(t *testing.T) {
 }
 
 var _ store.Store = (*fakeStore)(nil)
+
+type panicSource struct{}
+
+func (panicSource) Name() string { return "boom" }
+func (panicSource) Each(context.Context, *Env, func(Job) bool) error {
+	panic("parser fell over")
+}
+
+func TestRunSourcePanics(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", article(1, 4))
+	rec := newRecorder()
+	s, err := runSources(context.Background(), newFakeStore(), []Source{panicSource{}, mustOpen(t, dir)}, Options{Progress: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.New != 1 || s.Failed != 1 || !strings.Contains(rec.failures()["boom"], "parser fell over") {
+		t.Errorf("summary %v, failures %v", s, rec.failures())
+	}
+}
