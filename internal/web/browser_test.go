@@ -26,6 +26,7 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/sitrep/sitrep/internal/api"
 	"github.com/sitrep/sitrep/internal/extract"
@@ -563,6 +564,22 @@ func TestPageSamples(t *testing.T) {
 		if !eval[bool](b, `document.activeElement && document.activeElement.tagName === 'H2'`) {
 			t.Error("after opening an event the focus is not on its heading")
 		}
+		// The timeline: Home chooses the first bar, Shift+→ widens the
+		// range, Escape clears it.
+		b.do(chromedp.Navigate(srv.URL + "/#/"))
+		b.idle()
+		b.do(chromedp.Focus(chromedp.CSS(".tl-svg")), chromedp.KeyEvent(kb.Home))
+		b.waitFor("Home on the timeline", `location.hash.includes('since=')`)
+		b.idle()
+		first := eval[string](b, `location.hash`)
+		b.do(chromedp.KeyEvent(kb.ArrowRight, chromedp.KeyModifiers(chromedp.ModifierShift)))
+		b.waitFor("Shift+→ on the timeline", fmt.Sprintf(`location.hash !== %q`, first))
+		b.idle()
+		if eval[string](b, `new URLSearchParams(location.hash.split('?')[1]).get('since')`) != eval[string](b, fmt.Sprintf(`new URLSearchParams(%q.split('?')[1]).get('since')`, first)) {
+			t.Errorf("Shift+→ moved the start of the range: %s then %s", first, eval[string](b, `location.hash`))
+		}
+		b.do(chromedp.Focus(chromedp.CSS(".tl-svg")), chromedp.KeyEvent(kb.Escape))
+		b.waitFor("Escape on the timeline", `!location.hash.includes('since=')`)
 		b.checkErrors()
 	})
 
