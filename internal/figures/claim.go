@@ -42,7 +42,7 @@ func (a *analysis) claimantOf(c *cand) (claimant, int) {
 	for _, q := range a.quotes {
 		if q.Kind == "indirect" && q.Start <= f.Start && f.End <= q.End {
 			indirect = a.speaker(q)
-			if indirect.ok() && a.namedIn(indirect, c.sent, q) {
+			if indirect.ok() && a.namedIn(indirect, c.sent, q) && !a.isPlace(indirect) {
 				return indirect, levelReported
 			}
 		}
@@ -86,6 +86,16 @@ func (a *analysis) claimantOf(c *cand) (claimant, int) {
 		}
 	}
 	return claimant{}, levelOutlet
+}
+
+// isPlace: the claimant is a place entity, which the quote stage may give
+// for "Police in Lusaka said"; the sentence's own reading comes first.
+func (a *analysis) isPlace(c claimant) bool {
+	if c.id == "" {
+		return false
+	}
+	ei, ok := a.byID[c.id]
+	return ok && (a.ents[ei].Type == document.GPE || a.ents[ei].Type == document.Loc)
 }
 
 // speaker is the claimant of a quote.
@@ -132,7 +142,7 @@ func (a *analysis) attributions(si int) []attribution {
 	var out []attribution
 	for v := lo; v < hi; v++ {
 		w := sc.low(v)
-		if !reportingVerbs[w] && w != "put" && w != "puts" {
+		if !reportingVerbs[w] && w != "put" && w != "puts" && w != "saying" && w != "adding" {
 			continue
 		}
 		if a.inDirectQuote(sc.toks[v].Start) {
@@ -154,6 +164,12 @@ func (a *analysis) attributions(si int) []attribution {
 			}
 		case (w == "reported" || w == "reports") && v > lo && passiveAux[sc.low(v-1)]:
 			continue // "three were reported killed"
+		case w == "saying" || w == "adding":
+			// "The IOM gave a higher figure, saying ...": the clause's subject
+			if v == lo || sc.text(v-1) != "," {
+				continue
+			}
+			who = a.clauseSubject(lo, v)
 		default:
 			who = a.subjectBefore(v, lo)
 			if !who.ok() && who.pronoun == "" && a.inverted(v, lo) {
@@ -233,6 +249,10 @@ func (a *analysis) subjectBefore(v, lo int) claimant {
 		// "he put the number at ... and said": the subject of the sentence
 		return a.sentenceSubject(lo, j)
 	}
+	if (sc.low(j) == "which" || sc.low(j) == "who") && j-2 >= lo && sc.text(j-1) == "," {
+		// "..., according to the IOM, which said": the word before the clause
+		return a.npEnding(j-2, lo)
+	}
 	if sc.text(j) == "," {
 		// an apposition: "X, head of Y, said"
 		k := j - 1
@@ -287,6 +307,70 @@ func (a *analysis) sentenceSubject(lo, end int) claimant {
 		return a.entityClaimant(m)
 	}
 	return claimant{}
+}
+
+// clauseSubject is the subject of the clause that a participle of saying
+// at v hangs from: "The IOM gave a higher figure, saying ...", "The UN
+// migration agency, the IOM, gave ..., saying ...". An entity named in an
+// apposition stands for a description before it.
+func (a *analysis) clauseSubject(lo, v int) claimant {
+	sc := a.sc
+	start := lo
+	if a.inTmx[lo] || timePreps[sc.low(lo)] {
+		// an opening adverbial: "On Tuesday, the IOM ..."
+		for t := lo; t < v && t < lo+8; t++ {
+			if sc.text(t) == "," {
+				start = t + 1
+				break
+			}
+		}
+	}
+	for start < v && determiners[sc.low(start)] {
+		start++
+	}
+	if start >= v || sc.toks[start].Kind != tokens.Word {
+		return claimant{}
+	}
+	if _, ok := pronouns[sc.low(start)]; ok {
+		return claimant{pronoun: sc.low(start)}
+	}
+	var who claimant
+	end := -1
+	if m, ok := a.startA[start]; ok {
+		if e := a.ents[m.ent]; e.Type == document.Person || e.Type == document.Org || e.Type == document.Media {
+			who, end = a.entityClaimant(m), a.tokenAt(m.end)-1
+		}
+	}
+	if end < 0 {
+		// a description: "the UN migration agency"
+		for t := start; t < v && t-start < 6; t++ {
+			if sc.toks[t].Kind != tokens.Word || npStop[sc.low(t)] || determiners[sc.low(t)] {
+				break
+			}
+			if claimantHeads[sc.low(t)] {
+				end = t
+			}
+		}
+		if end < 0 {
+			return claimant{}
+		}
+		who = a.describe(end, start, false)
+	}
+	// an apposition: "The UN migration agency, the IOM, gave"
+	if who.id == "" && end+2 < v && sc.text(end+1) == "," {
+		t := end + 2
+		for t < v && determiners[sc.low(t)] {
+			t++
+		}
+		if m, ok := a.startA[t]; ok {
+			if e := a.ents[m.ent]; e.Type == document.Person || e.Type == document.Org || e.Type == document.Media {
+				if x := a.tokenAt(m.end); x < v && sc.text(x) == "," {
+					return a.entityClaimant(m)
+				}
+			}
+		}
+	}
+	return who
 }
 
 // npEnding reads the noun phrase that ends at token j (not before lo):

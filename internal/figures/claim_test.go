@@ -99,6 +99,35 @@ func TestClaimants(t *testing.T) {
 			func(s string) []document.Entity {
 				return []document.Entity{ent(s, "E1", document.Org, "interior ministry"), ent(s, "E2", document.Person, "Mikhaylo Podolyak")}
 			}, nil, []string{"interior ministry"}},
+		{"organisers and protest leaders",
+			"The march began at noon, the police said. Organisers said dozens of demonstrators were hurt. By evening, protest leaders said 30 marchers had been arrested.",
+			nil, nil, []string{"Organisers", "protest leaders"}},
+		{"organizers, medics and doctors",
+			"The rally ended at dusk, the mayor said. Organizers said 14 people were injured. Medics said two people had died. Doctors said 11 people were in hospital.",
+			nil, nil, []string{"Organizers", "Medics", "Doctors"}},
+		{"police in a city, not the city",
+			"Police in Ndola said 46 people were arrested after the march.",
+			func(s string) []document.Entity {
+				return []document.Entity{ent(s, "E1", document.GPE, "Ndola")}
+			},
+			func(s string) []document.Quote {
+				return []document.Quote{quote(s, "indirect", "46 people were arrested after the march", "E1")}
+			}, []string{"Police in Ndola"}},
+		{"which said, after the organisation",
+			"The river rose overnight, the governor said. Aid is handled by the IOM, which said more than 27,000 people had been displaced.",
+			func(s string) []document.Entity {
+				return []document.Entity{ent(s, "E1", document.Org, "IOM")}
+			}, nil, []string{"IOM"}},
+		{"saying, after an apposition",
+			"The river rose overnight, the governor said. The UN migration agency, the IOM, gave a much higher figure, saying more than 27,000 people had fled.",
+			func(s string) []document.Entity {
+				return []document.Entity{ent(s, "E1", document.Org, "IOM")}
+			}, nil, []string{"IOM"}},
+		{"saying, after the subject",
+			"The river rose overnight, the governor said. The IOM gave a much higher figure on Tuesday, saying more than 27,000 people had fled.",
+			func(s string) []document.Entity {
+				return []document.Entity{ent(s, "E1", document.Org, "IOM")}
+			}, nil, []string{"IOM"}},
 		{"announced after the figure",
 			"The death toll from the fire rose to 10 on Saturday after authorities announced they had found the last missing person.",
 			nil, nil, []string{"authorities"}},

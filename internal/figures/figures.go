@@ -38,14 +38,18 @@
 // A number with no people noun and no category word is no figure: "two
 // cities", "31 years", "28th member", "5,000 troops" (no harm said), money,
 // percentages, dates, times, ordinals, ages ("Leanne Lucas, 35,") and
-// compound adjectives ("14-man", "80-year-old"). Counts under a modal or a
+// compound adjectives ("14-man", "80-year-old", "a man of 45": one man).
+// "a woman and a man were killed" counts two; "19 of those detained had
+// been released" is a part of a count made before. Counts under a modal or a
 // negation ("could be killed", "none of the 20 passengers was hurt",
 // "feared dead") are not figures either.
 //
 // The claimant of a figure is, in this order: the speaker of the direct or
 // partial quote that holds it; the speaker of the reported speech of its
 // sentence ("X said", "said X", "according to X", "X, head of Y, said",
-// "they said" resolved to the claimant before), the speaker the quote
+// "X, which said", "X gave a higher figure, saying", "Police in Y said" —
+// the police, not the place — and "they said" resolved to the claimant
+// before), the speaker the quote
 // stage gave the sentence's reported speech; the claimant of the sentence
 // before in the same paragraph; and else the outlet that published the
 // article. A claimant that is an entity of the article has its id; a
@@ -428,6 +432,11 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 			break
 		}
 	}
+	// an age: "a man of 45" — the number after a singular person noun
+	if p := q.start - 1; q.vague == "" && !q.article && q.hasMax && q.max < 130 && p-1 >= lo && sc.low(p) == "of" &&
+		personSingular[sc.low(p-1)] {
+		return nil, false
+	}
 	h := a.head(q, hi)
 	if q.article && (h.end == 0 || !h.singular) {
 		return nil, false
@@ -438,6 +447,19 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 	headEnd := q.end
 	if h.end != 0 {
 		headEnd = h.end
+	}
+	count := q.min
+	if h.singular {
+		headEnd = a.skipAge(headEnd, hi)
+		// one person and another: "a 71-year-old woman and a 45-year-old
+		// man had died" counts two
+		if headEnd+1 < hi && sc.low(headEnd) == "and" {
+			if q2, ok := a.quantityAt(headEnd+1, lo, hi); ok && q2.singular && q2.vague == "" && q2.approx == Exact {
+				if h2 := a.head(q2, hi); h2.end != 0 && h2.singular {
+					count, headEnd = 2, a.skipAge(h2.end, hi)
+				}
+			}
+		}
 	}
 	bareOK := h.end != 0 || q.end >= hi || sc.toks[q.end].Kind == tokens.Punct || afterBare[sc.low(q.end)]
 	if h.end == 0 && q.end < hi && sc.low(q.end) == "of" {
@@ -471,6 +493,11 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 				if p-2 >= lo && sc.low(p-2) == "the" {
 					first = p - 2
 				}
+			}
+		} else if forceVerbs[sc.low(p)] && !a.modalBefore(p, lo) {
+			// "forcing at least 12,400 people from their homes"
+			if e, ok := a.fromHomes(headEnd, hi); ok {
+				cat, first, last = Displaced, p, e
 			}
 		}
 	}
@@ -545,13 +572,13 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 		f.Vague = &v
 		f.Approx = Around // a vague amount is an approximation; the contract wants one of its values
 	} else {
-		mn := q.min
+		mn := count
 		f.Min = &mn
 		switch q.approx {
 		case MoreThan, AtLeast:
 			// open-ended
 		default:
-			mx := q.max
+			mx := max(q.max, count)
 			f.Max = &mx
 		}
 		if q.max > q.min && q.approx == Exact {
@@ -560,6 +587,45 @@ func (a *analysis) figure(q quantity, si int, before []*cand) (*cand, bool) {
 	}
 	return &cand{fig: f, sent: si, firstTok: first, lastTok: last}, true
 }
+
+// skipAge steps over an age after a singular person noun ending at j:
+// "a man of 45".
+func (a *analysis) skipAge(j, hi int) int {
+	sc := a.sc
+	if j+1 < hi && sc.low(j) == "of" && sc.toks[j+1].Kind == tokens.Num {
+		if q, ok := sc.core(j+1, hi); ok && q.end == j+2 && q.hasMax && q.max < 130 && q.vague == "" {
+			return j + 2
+		}
+	}
+	return j
+}
+
+// fromHomes reads where a count was forced to, from token j: "from their
+// homes", "out of their homes", "to flee". It returns the token after.
+func (a *analysis) fromHomes(j, hi int) (int, bool) {
+	sc := a.sc
+	k := j
+	switch {
+	case k+1 < hi && sc.low(k) == "to" && sc.low(k+1) == "flee":
+		return k + 2, true
+	case k < hi && sc.low(k) == "from":
+		k++
+	case k+1 < hi && sc.low(k) == "out" && sc.low(k+1) == "of":
+		k += 2
+	default:
+		return 0, false
+	}
+	if k < hi && (sc.low(k) == "their" || sc.low(k) == "his" || sc.low(k) == "her") {
+		k++
+	}
+	if k < hi && (sc.low(k) == "homes" || sc.low(k) == "home" || sc.low(k) == "houses") {
+		return k + 1, true
+	}
+	return 0, false
+}
+
+// forceVerbs drive people out: "forcing 12,400 people from their homes".
+var forceVerbs = set(`forcing forced forces force driving drove driven drives`)
 
 // modalBefore: a modal or a negation in the two words before token p
 // ("could kill", "did not kill").
@@ -607,6 +673,12 @@ func (a *analysis) head(q quantity, hi int) headInfo {
 		if nx < hi {
 			switch sc.low(nx) {
 			case "them", "whom", "those", "us":
+				if sc.low(nx) == "those" && q.vague == "" {
+					// "19 of those detained": a part of a count made before
+					if c, e, _ := a.cueAt(nx+1, hi); c != "" {
+						return headInfo{end: e, generic: true, partitive: true, cat: c}
+					}
+				}
 				return headInfo{end: nx + 1, generic: true}
 			case "the", "these", "its", "their":
 				nx++

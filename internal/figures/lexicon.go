@@ -51,7 +51,8 @@ var personPlural = set(`people persons civilians children kids women men girls b
 	drivers cyclists peacekeepers volunteers guards colleagues agents officials leaders commanders
 	guests shoppers commuters locals evacuees hikers climbers swimmers holidaymakers cops
 	villagers parishioners congregants mourners marchers settlers occupants survivors
-	teachers learners elderly pensioners diners partygoers
+	teachers learners elderly pensioners diners partygoers supporters followers sympathisers
+	sympathizers loyalists opponents activists campaigners organisers organizers
 	revellers revelers concertgoers labourers laborers`)
 
 // singular nouns for one person: "one woman died", "killed a civilian".
@@ -202,7 +203,8 @@ var claimantHeads = set(`authorities authority officials official police ministr
 	firm residents resident observers monitors monitor analysts experts researchers study survey
 	figures data count tally ngo charity groups organisations organizations agencies activists
 	campaigners lawyers opposition monitors ngos charities tallies counts statistics records
-	rescuers paramedics relatives survivors`)
+	rescuers paramedics relatives survivors organisers organizers organiser organizer leaders
+	unions party movement`)
 
 // pronoun subjects resolved to an earlier claimant.
 var pronouns = map[string]string{"he": "person", "she": "person", "they": "other", "it": "other"}
