@@ -307,3 +307,33 @@ func TestRunSourcePanics(t *testing.T) {
 		t.Errorf("summary %v, failures %v", s, rec.failures())
 	}
 }
+
+func TestRunWARC(t *testing.T) {
+	records, want := testWARC()
+	dir := t.TempDir()
+	writeFile(t, dir, "crawl/CC-NEWS-1.warc.gz", string(gzipEach(records)))
+	st := newFakeStore()
+	rec := newRecorder()
+	for run := 0; run < 2; run++ {
+		s, err := Run(context.Background(), st, []string{dir}, Options{Progress: rec})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Pages 1 and 8 are the same article.
+		wantNew, wantAlready := int64(len(want)-1), int64(1)
+		if run == 1 {
+			wantNew, wantAlready = 0, int64(len(want))
+		}
+		if s.Read != int64(len(want)) || s.New != wantNew || s.Already != wantAlready || s.Failed != 0 {
+			t.Errorf("run %d: %v; failures %v", run+1, s, rec.failures())
+		}
+	}
+	if _, src := st.counts(); src != len(want) {
+		t.Errorf("%d sources stored, want %d", src, len(want))
+	}
+	for _, it := range st.articles {
+		if it.Doc.URL == nil || !strings.HasPrefix(*it.Doc.URL, "https://news.example.org/story/") {
+			t.Errorf("article from %s has URL %v", it.Source, it.Doc.URL)
+		}
+	}
+}
