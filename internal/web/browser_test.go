@@ -729,7 +729,8 @@ const xssArticle = `<!doctype html><html><head><meta charset="utf-8">
 <meta property="article:published_time" content="2024-05-02T10:00:00Z">
 </head><body><article>
 <h1>Police say &lt;script&gt;window.__xss=1&lt;/script&gt; was posted in Lagos</h1>
-<p>LAGOS, Nigeria (Test Wire) — Gunmen killed 12 people in an attack on a market in Lagos on Wednesday, police said. A message reading &lt;script&gt;window.__xss=1&lt;/script&gt; was sprayed on a wall nearby.</p>
+<p>KHARKIV, Ukraine (Test Wire) — Russian shelling killed 12 people in Kharkiv on Wednesday, regional governor Oleh Synehubov said. A message reading &lt;script&gt;window.__xss=1&lt;/script&gt; was sprayed on a wall nearby.</p>
+<p>Gunmen attacked the "&gt;&lt;img src=x onerror="window.__xss=1"&gt; market in Lagos on Tuesday, killing five people, police said.</p>
 <p>"We found &lt;b&gt;bold&lt;/b&gt; words and "&gt;&lt;img src=x onerror="window.__xss=1"&gt; on the wall," said police spokesman Benjamin Hundeyin.</p>
 <p>"The attackers fled &lt;/p&gt;&lt;iframe src=javascript:window.__xss=1&gt; towards the lagoon," Hundeyin told reporters on Thursday.</p>
 <p>Residents said at least 15 people were injured in the attack and taken to the Lagos Island General Hospital.</p>
@@ -773,14 +774,21 @@ func TestArticleXSS(t *testing.T) {
 	b.do(chromedp.Navigate(srv.URL + "/#/"))
 	b.idle()
 	events := allEvents(t, srv.URL)
-	if len(events) > 0 {
-		b.do(chromedp.Navigate(fmt.Sprintf("%s/#/event/%d", srv.URL, events[0].ID)))
-		b.view(fmt.Sprintf("event:%d", events[0].ID))
-		if n := eval[int](b, `document.querySelectorAll('#panel img, #panel script, #panel iframe, #panel b').length`); n != 0 {
-			t.Errorf("the event detail made %d elements from the article's markup", n)
-		}
-		b.screenshot("xss-event")
+	if len(events) == 0 {
+		t.Fatal("the article gave no event")
 	}
+	b.do(chromedp.Navigate(fmt.Sprintf("%s/#/event/%d", srv.URL, events[0].ID)))
+	b.view(fmt.Sprintf("event:%d", events[0].ID))
+	if n := eval[int](b, `document.querySelectorAll('#panel img, #panel script, #panel iframe, #panel b').length`); n != 0 {
+		t.Errorf("the event detail made %d elements from the article's markup", n)
+	}
+	detail := eval[string](b, `document.getElementById('reports-table').textContent`)
+	for _, want := range []string{`<script>window.__xss=1</script>`, `<img src=x onerror="window.__xss=1">`} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("the reports table does not show %q as text: %q", want, detail)
+		}
+	}
+	b.screenshot("xss-event")
 	if v := eval[string](b, `typeof window.__xss`); v != "undefined" {
 		t.Errorf("window.__xss is %s: markup from the article ran", v)
 	}
