@@ -27,6 +27,7 @@ func commands() []command {
 		{"ingest", "read files, WARC files, feeds and URLs into the store", runIngest},
 		{"search", "search the store: events, articles and quotes", runSearch},
 		{"export", "write the store's events as CSV, GeoJSON, JSON Lines or Parquet", runExport},
+		{"serve", "serve the JSON HTTP API over the store", runServe},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}
