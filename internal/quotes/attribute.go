@@ -202,6 +202,9 @@ func (f *finder) resolve(start, end int, phrase string) *who {
 		case document.Person:
 			person = r.ent // the last person named is the head: "adviser Anton Gerashchenko"
 		case document.Org, document.Media, document.GPE:
+			if r.ent.Type == document.GPE && afterPreposition(f.text[start:r.start]) {
+				continue // "Doctors at the hospital in Kramatorsk": the doctors, not the town
+			}
 			if other == nil {
 				other = r.ent
 			}
@@ -222,6 +225,20 @@ func (f *finder) resolve(start, end int, phrase string) *who {
 		return &who{id: other.ID, name: other.Name}
 	}
 	return &who{name: strings.TrimPrefix(strings.TrimPrefix(phrase, "the "), "The ")}
+}
+
+// afterPreposition: the words before a place in a speaker phrase end with
+// a preposition, so the place is where the speaker is, not who speaks.
+func afterPreposition(before string) bool {
+	f := strings.Fields(before)
+	if len(f) < 2 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "in", "at", "from", "near", "across", "outside", "inside":
+		return true
+	}
+	return false
 }
 
 // roleWords are titles a speaker description may hold.
@@ -289,15 +306,28 @@ func (f *finder) lastBody() *who {
 	if !ok {
 		return nil
 	}
+	var owner *who
 	for _, r := range f.refsFrom(prev.Start) {
 		if r.start >= prev.End {
 			break
 		}
 		if (r.ent.Type == document.Org || r.ent.Type == document.Media || r.ent.Type == document.GPE) && !f.insideQuote(r.start) {
+			if r.ent.Type == document.GPE && possessive(f.text[r.end:prev.End]) {
+				// "Mozambique's weather institute, INAM, ...": the body it owns
+				if owner == nil {
+					owner = &who{id: r.ent.ID, name: r.ent.Name}
+				}
+				continue
+			}
 			return &who{id: r.ent.ID, name: r.ent.Name}
 		}
 	}
-	return nil
+	return owner
+}
+
+// possessive: the text after a name opens with "'s".
+func possessive(after string) bool {
+	return strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ")
 }
 
 // prevSentence returns the sentence before the one holding offset at.

@@ -381,6 +381,55 @@ var attrCases = []attrCase{
 		text: `The plant will close next month, the company said in a statement on Tuesday.`,
 		want: []want{{text: "plant will close next month", kind: "indirect", speaker: "~company", channel: "statement"}},
 	},
+	{
+		name: "indirect: he said, the person before, not one named later",
+		text: paras(`Fuel prices have tripled since January, Finance Minister Chanda Phiri said on Monday.`,
+			`Police detained dozens of people after the march, he said. He said those arrested would appear in court on Friday.`,
+			`Mary Banda, a nurse at the clinic, said the wards were full. "We are running out of beds," she added.`),
+		want: []want{{text: "Police detained dozens", kind: "indirect", speaker: "Chanda Phiri"},
+			{text: "those arrested would appear", kind: "indirect", speaker: "Chanda Phiri"}},
+	},
+	{
+		name: "indirect: they said, the body before, not one named later",
+		text: paras(`The march ended at dusk, the Lusaka Water Board said.`,
+			`The pumps had failed twice this week, they said.`,
+			`The Zambia Energy Regulation Board said tariffs would rise in May.`),
+		want: []want{{text: "pumps had failed twice", kind: "indirect", speaker: "~Lusaka Water Board"}},
+	},
+	{
+		name: "indirect: name, who leads an organisation, said",
+		text: `Brian Mwansa, who leads the Citizens' Energy Forum that organised the march, said the protest would go on until tariffs fell.`,
+		want: []want{{text: "protest would go on", kind: "indirect", speaker: "Brian Mwansa", id: "entity"}},
+	},
+	{
+		name: "indirect: a group noun in a place said",
+		text: paras(`Doctors at the regional hospital in Kramatorsk said four of the wounded were in a serious condition.`,
+			`Prosecutors in Donetsk region said the strike had hit a residential block.`),
+		want: []want{{text: "four of the wounded", kind: "indirect", speaker: "~Doctors", notSpeaker: "Kramatorsk"},
+			{text: "strike had hit a residential block", kind: "indirect", speaker: "~Prosecutors", notSpeaker: "Donetsk region"}},
+	},
+	{
+		name: "indirect: name, speaking outside a court, said; then a quote",
+		text: `Grace Tembo, speaking outside the court, said the charges against the marchers were absurd. "We have done nothing wrong," she said.`,
+		want: []want{{text: "charges against the marchers were absurd", kind: "indirect", speaker: "Grace Tembo"},
+			{text: "We have done nothing wrong", kind: "direct", speaker: "Grace Tembo"}},
+	},
+	{
+		name: "indirect: name, apposition, said; then a quote",
+		text: paras(`Mary Banda, a nurse at the district clinic, said the wards had been full since Sunday. "We are running out of beds," she added.`),
+		want: []want{{text: "wards had been full since Sunday", kind: "indirect", speaker: "Mary Banda"},
+			{text: "running out of beds", kind: "direct", speaker: "Mary Banda"}},
+	},
+	{
+		name: "indirect: said on a weekday that, a clause with a comma",
+		text: `The regional governor, Pavlo Horbenko, said on Thursday that 43 people had been injured in the attacks, among them four children.`,
+		want: []want{{text: "43 people had been injured in the attacks, among them four children", kind: "indirect", speaker: "Pavlo Horbenko"}},
+	},
+	{
+		name: "indirect: it said, the body before, not a country that owns it",
+		text: `Mozambique's weather institute, INAM, forecast more rain over the weekend. It said the Shire river in southern Malawi was also still rising.`,
+		want: []want{{text: "Shire river in southern Malawi", kind: "indirect", speaker: "~INAM"}},
+	},
 
 	// --- attribution verbs ---
 	{

@@ -93,7 +93,7 @@ func FindSplit(text string, sp *tokens.Split, ents []document.Entity, title, dec
 		}
 	}
 	out = append(kept, body...)
-	out = append(out, f.reported()...)
+	out = append(out, f.reported(body)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].In == "") != (out[j].In == "") {
 			return out[i].In != ""

@@ -10,19 +10,31 @@ import (
 var (
 	// "X said (that) ...": the clause after the verb
 	// (matched on the sentence's head; the clause is the rest)
-	reReportedAfter = regexp.MustCompile(`^(?P<speaker>[^,.;:!?"“”]{2,100}?)\s+(?:also\s+|later\s+|previously\s+)?(?:said|says|told (?:reporters|journalists|staff|parliament|lawmakers|the court|a court|the council|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)|warned|added|announced|claimed|stated|insisted|argued|noted|confirmed|wrote|tweeted|posted)\b(?:\s+(?:in|on|at)\s+[^,]{1,60},)?\s+(?:that\s+)?`)
+	reReportedAfter = regexp.MustCompile(`^(?P<speaker>[^,.;:!?"“”]{2,100}?)\s+(?:also\s+|later\s+|previously\s+)?(?:said|says|told (?:reporters|journalists|staff|parliament|lawmakers|the court|a court|the council|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)|warned|added|announced|claimed|stated|insisted|argued|noted|confirmed|wrote|tweeted|posted)\b(?:\s+on\s+\p{Lu}\p{L}+\b|\s+(?:in|on|at)\s+[^,]{1,60},)?\s+(?:that\s+)?`)
 	// "..., X said." : the clause before the speaker
 	// (matched on the sentence's tail; the clause is what stands before)
 	reReportedBefore = regexp.MustCompile(`,\s+(?P<speaker>[^,.;:!?"“”]{2,80}?)\s+(?:said|says|reported|added|announced|claimed|warned|told \S+)(?:\s+[^,.]{0,60})?\.?$`)
+	// "X, APPOSITION, said (that) ...": a name with a description or a
+	// relative clause between it and its verb (matched on the head)
+	reReportedAppos = regexp.MustCompile(`^(?P<speaker>[^,.;:!?"“”]{2,60}?),\s+[^,;:!?"“”]{2,160}?,\s+(?:also\s+|later\s+|previously\s+)?(?:said|says|told (?:reporters|journalists|the court|a court|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)|warned|added|announced|claimed|stated|insisted|argued|noted|confirmed)\b(?:\s+on\s+\p{Lu}\p{L}+\b|\s+(?:in|on|at)\s+[^,]{1,60},)?\s+(?:that\s+)?`)
 	// "According to X, ..."
 	reAccording = regexp.MustCompile(`^(?i:according to)\s+(?P<speaker>[^,]{2,80}),\s+(?P<clause>[^"“”]{12,})$`)
 )
 
 // reported finds reported (indirect) speech in sentences without quote
 // marks: "X said (that) ...", "..., X said", "According to X, ...".
-func (f *finder) reported() []document.Quote {
+func (f *finder) reported(direct []document.Quote) []document.Quote {
 	var out []document.Quote
+	// a pronoun reads the speaker of the last direct quote before it, not
+	// the state the direct quotes left at the end of the text
+	f.lastWho, f.lastWhoEnd = nil, 0
+	di := 0
 	for _, s := range f.sents {
+		for ; di < len(direct) && direct[di].End <= s.Start; di++ {
+			if w := f.whoOf(direct[di]); w != nil {
+				f.lastWho, f.lastWhoEnd = w, direct[di].End
+			}
+		}
 		sent := f.text[s.Start:s.End]
 		if strings.ContainsAny(sent, "\"“”«»") || !hasReportingWord(sent) {
 			continue
@@ -38,7 +50,23 @@ func (f *finder) reported() []document.Quote {
 				continue
 			}
 			spStart := s.Start + spS + strings.Index(body[spS:spE], sp)
+			if cS > spE && body[spE] == ',' && !f.namesExactly(spStart, spStart+len(sp)) && !looksLikeSpeaker(sp) {
+				continue // "X, APPOSITION, said": X must be a name or a speaker's description
+			}
+			f.quoteOpen = spStart // a pronoun refers to what comes before it
 			w := f.resolve(spStart, spStart+len(sp), sp)
+			if cS > spE && body[spE] == ',' && (w == nil || !w.person) {
+				// "The regional governor, Pavlo Horbenko, said": the person
+				if k := strings.IndexByte(body[spE+1:cS], ','); k > 0 {
+					ap := strings.TrimSpace(body[spE+1 : spE+1+k])
+					apStart := s.Start + spE + 1 + strings.Index(body[spE+1:], ap)
+					if f.namesExactly(apStart, apStart+len(ap)) {
+						if aw := f.resolve(apStart, apStart+len(ap), ap); aw != nil && aw.person {
+							w = aw
+						}
+					}
+				}
+			}
 			if w == nil || w.id == "" && !looksLikeSpeaker(sp) {
 				continue
 			}
@@ -55,6 +83,38 @@ func (f *finder) reported() []document.Quote {
 		}
 	}
 	return out
+}
+
+// namesExactly: [start, end) is one mention of a person, an organisation
+// or an outlet, a leading "the" aside.
+func (f *finder) namesExactly(start, end int) bool {
+	if strings.HasPrefix(f.text[start:end], "The ") || strings.HasPrefix(f.text[start:end], "the ") {
+		start += 4
+	}
+	for _, r := range f.refsFrom(start) {
+		if r.start > start {
+			break
+		}
+		if r.end == end && (r.ent.Type == document.Person || r.ent.Type == document.Org || r.ent.Type == document.Media) {
+			return true
+		}
+	}
+	return false
+}
+
+// whoOf is the speaker of a quote already attributed, or nil.
+func (f *finder) whoOf(q document.Quote) *who {
+	if q.SpeakerName == nil {
+		return nil
+	}
+	w := &who{name: *q.SpeakerName}
+	if q.Speaker != nil {
+		w.id = *q.Speaker
+		if e, ok := f.byID[w.id]; ok {
+			w.person = e.Type == document.Person
+		}
+	}
+	return w
 }
 
 // shape finds a reported-speech shape in a sentence's body and returns the
@@ -79,6 +139,15 @@ func reportedShapes(body string) []shape {
 	if hasReportingWord(head[:runeCut(head, min(len(head), 130))]) {
 		res = append(res, func(b string) (int, int, int, int, bool) {
 			m := reReportedAfter.FindStringSubmatchIndex(head)
+			if m == nil || strings.ContainsAny(b[m[1]:], "\"“”") {
+				return 0, 0, 0, 0, false
+			}
+			return m[2], m[3], m[1], len(b), true
+		})
+	}
+	if strings.Contains(head, ", ") && hasReportingWord(head) {
+		res = append(res, func(b string) (int, int, int, int, bool) {
+			m := reReportedAppos.FindStringSubmatchIndex(head)
 			if m == nil || strings.ContainsAny(b[m[1]:], "\"“”") {
 				return 0, 0, 0, 0, false
 			}
