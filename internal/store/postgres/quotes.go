@@ -1,0 +1,93 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+const quoteCols = `q.id, q.article_id, q.local_id, q.kind, q.text, q.speaker_id, coalesce(q.speaker_name, ''), coalesce(a.outlet, ''), q.published, coalesce(a.url, '')`
+
+func scanQuote(sc pgx.Row) (store.Quote, error) {
+	var q store.Quote
+	err := sc.Scan(&q.ID, &q.ArticleID, &q.LocalID, &q.Kind, &q.Text, &q.SpeakerID, &q.SpeakerName, &q.Outlet, &q.Published, &q.URL)
+	return q, err
+}
+
+// queryQuotes runs a query whose columns are quoteCols.
+func (db *DB) queryQuotes(ctx context.Context, q string, args ...any) ([]store.Quote, error) {
+	rows, err := db.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []store.Quote{}
+	for rows.Next() {
+		q, err := scanQuote(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// Quotes lists quotes, newest first.
+func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter) (store.Page[store.Quote], error) {
+	page := store.Page[store.Quote]{Items: []store.Quote{}}
+	w := &where{}
+	if f.Text != "" {
+		q, ok, err := tsquery(f.Text)
+		if err != nil {
+			return page, err
+		}
+		if ok {
+			w.add(`q.tsv @@ ?::text::tsquery`, q)
+		} else {
+			w.add(`false`)
+		}
+	}
+	if f.Speaker != "" {
+		w.add(`q.speaker_name ILIKE ?`, likeArg(f.Speaker))
+	}
+	if f.SpeakerID != 0 {
+		w.add(`q.speaker_id = ?`, f.SpeakerID)
+	}
+	if f.Article != "" {
+		w.add(`q.article_id = ?`, f.Article)
+	}
+	if err := checkDate("since", f.Since); err != nil {
+		return page, err
+	}
+	if err := checkDate("until", f.Until); err != nil {
+		return page, err
+	}
+	if f.Since != "" {
+		w.add(`q.published >= ?`, f.Since)
+	}
+	if f.Until != "" {
+		w.add(`q.published <= ?`, untilBound(f.Until))
+	}
+	if f.Cursor != "" {
+		k, id, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return page, err
+		}
+		w.add(`(q.published < ? OR (q.published = ? AND q.id < ?))`, k, k, id)
+	}
+	limit := store.Limit(f.Limit, 100, 1000)
+	items, err := db.queryQuotes(ctx, `SELECT `+quoteCols+` FROM quotes q JOIN articles a ON a.id = q.article_id`+w.String()+` ORDER BY q.published DESC, q.id DESC LIMIT ?`,
+		append(w.args, limit+1)...)
+	if err != nil {
+		return page, err
+	}
+	if len(items) > limit {
+		items = items[:limit]
+		last := items[limit-1]
+		page.Next = encodeCursor(last.Published, last.ID)
+	}
+	page.Items = items
+	return page, nil
+}
