@@ -43,8 +43,9 @@ type DB struct {
 	w    *sql.DB // one connection: the writer
 	r    *sql.DB // readers
 
-	mu       sync.Mutex // serialises Put within the process
+	mu       sync.Mutex // serialises Put within the process; guards what follows
 	entities map[string]int64
+	stmts    map[string]*sql.Stmt // the writer's prepared statements
 }
 
 var _ store.Store = (*DB)(nil)
@@ -94,7 +95,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(max(4, 2*runtime.GOMAXPROCS(0)))
 	r.SetMaxIdleConns(max(4, 2*runtime.GOMAXPROCS(0)))
-	db := &DB{path: path, w: w, r: r, entities: map[string]int64{}}
+	db := &DB{path: path, w: w, r: r, entities: map[string]int64{}, stmts: map[string]*sql.Stmt{}}
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
@@ -104,6 +105,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 // Close closes the store.
 func (db *DB) Close() error {
+	db.mu.Lock()
+	for _, s := range db.stmts {
+		s.Close()
+	}
+	db.stmts = map[string]*sql.Stmt{}
+	db.mu.Unlock()
 	err := db.r.Close()
 	if werr := db.w.Close(); err == nil {
 		err = werr

@@ -92,7 +92,7 @@ func (w *writer) fuseWith(m fusion.Mention) (int64, fusion.Mention, error) {
 	if !m.Located() {
 		return 0, m, nil
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT id, date_lo, date_hi, coalesce(location, ''), coalesce(admin1, ''), lat, lon, coalesce(geo_precision, 0)
+	rows, err := w.query(`SELECT id, date_lo, date_hi, coalesce(location, ''), coalesce(admin1, ''), lat, lon, coalesce(geo_precision, 0)
 		FROM events WHERE class = ? AND country IS ? AND date_lo <= ? AND date_lo >= ? AND date_hi >= ? ORDER BY reports DESC, id LIMIT 200`,
 		m.Class, nullStr(m.Country), m.DateHi, fusion.DaysBefore(m.DateLo, fusion.MaxSpanDays), m.DateLo)
 	if err != nil {

@@ -23,7 +23,7 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 		return nil, fmt.Errorf("sqlite: begin: %w", err)
 	}
 	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, db: db, now: time.Now().UTC().Format(time.RFC3339), newEntities: map[string]int64{}}
+	w := &writer{ctx: ctx, tx: tx, db: db, now: time.Now().UTC().Format(time.RFC3339), newEntities: map[string]int64{}, unprepared: map[string]bool{}, txStmts: map[string]*sql.Stmt{}}
 	res := make([]store.PutResult, 0, len(items))
 	for _, it := range items {
 		if it.Doc == nil {
@@ -40,6 +40,11 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 	}
 	for k, id := range w.newEntities { // only now are they there for good
 		db.entities[k] = id
+	}
+	for q := range w.unprepared {
+		if s, err := db.w.PrepareContext(ctx, q); err == nil {
+			db.stmts[q] = s
+		}
 	}
 	return res, nil
 }
@@ -67,10 +72,57 @@ type writer struct {
 	// newEntities are the name keys of entities made in this transaction;
 	// they join the DB's cache when it commits.
 	newEntities map[string]int64
+	// unprepared are the statements to prepare for the store after commit;
+	// txStmts the statements of this transaction.
+	unprepared map[string]bool
+	txStmts    map[string]*sql.Stmt
+}
+
+// stmt returns the statement of q for this transaction. Statements are
+// prepared once for the life of the store (parsing the same SQL for every
+// row cost a quarter of the time of a Put); one the store has not prepared
+// yet is prepared for this transaction alone, and for the store once the
+// transaction has released the writer's only connection.
+func (w *writer) stmt(q string) (*sql.Stmt, error) {
+	if s, ok := w.txStmts[q]; ok {
+		return s, nil
+	}
+	var s *sql.Stmt
+	if ds, ok := w.db.stmts[q]; ok {
+		s = w.tx.StmtContext(w.ctx, ds)
+	} else {
+		var err error
+		if s, err = w.tx.PrepareContext(w.ctx, q); err != nil {
+			return nil, err
+		}
+		w.unprepared[q] = true
+	}
+	w.txStmts[q] = s
+	return s, nil
 }
 
 func (w *writer) exec(q string, args ...any) (sql.Result, error) {
-	return w.tx.ExecContext(w.ctx, q, args...)
+	s, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(w.ctx, args...)
+}
+
+func (w *writer) query(q string, args ...any) (*sql.Rows, error) {
+	s, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryContext(w.ctx, args...)
+}
+
+func (w *writer) queryRow(q string, args ...any) *sql.Row {
+	s, err := w.stmt(q)
+	if err != nil {
+		return w.tx.QueryRowContext(w.ctx, q, args...) // reports the same error on Scan
+	}
+	return s.QueryRowContext(w.ctx, args...)
 }
 
 func (w *writer) put(it store.Item) (store.PutResult, error) {
@@ -78,7 +130,7 @@ func (w *writer) put(it store.Item) (store.PutResult, error) {
 	res := store.PutResult{ArticleID: d.ID, Events: []int64{}}
 	if it.SourceKey != "" {
 		var id string
-		err := w.tx.QueryRowContext(w.ctx, `SELECT article_id FROM sources WHERE key = ?`, it.SourceKey).Scan(&id)
+		err := w.queryRow(`SELECT article_id FROM sources WHERE key = ?`, it.SourceKey).Scan(&id)
 		if err == nil {
 			res.ArticleID = id
 			return res, nil
@@ -88,7 +140,7 @@ func (w *writer) put(it store.Item) (store.PutResult, error) {
 		}
 	}
 	var exists int
-	if err := w.tx.QueryRowContext(w.ctx, `SELECT count(*) FROM articles WHERE id = ?`, d.ID).Scan(&exists); err != nil {
+	if err := w.queryRow(`SELECT count(*) FROM articles WHERE id = ?`, d.ID).Scan(&exists); err != nil {
 		return res, err
 	}
 	if exists == 0 {
@@ -168,36 +220,69 @@ func (w *writer) article(it store.Item, res *store.PutResult) error {
 }
 
 // duplicateOf returns the earliest stored article that the sentence keys
-// show to be the same text, or "".
+// show to be the same text, or "". It looks up at most 64 of the keys,
+// spread over the article, and scales the count of shared ones.
 func (w *writer) duplicateOf(keys []int64) (string, error) {
 	if len(keys) == 0 {
 		return "", nil
 	}
 	probe := keys
-	if len(probe) > 200 {
-		probe = probe[:200]
+	if len(keys) > 64 {
+		probe = make([]int64, 64)
+		for i := range probe {
+			probe[i] = keys[i*len(keys)/64]
+		}
 	}
-	q := `SELECT s.article_id, count(*), a.n_sentences, coalesce(a.duplicate_of, '') FROM sentences s JOIN articles a ON a.id = s.article_id
-		WHERE s.key IN (` + placeholders(len(probe)) + `) GROUP BY s.article_id ORDER BY count(*) DESC, a.seq LIMIT 5`
-	rows, err := w.tx.QueryContext(w.ctx, q, int64s(probe)...)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, root string
-		var shared, n int
-		if err := rows.Scan(&id, &shared, &n, &root); err != nil {
+	shared := map[string]int{}
+	for _, k := range probe {
+		rows, err := w.query(`SELECT article_id FROM sentences WHERE key = ? LIMIT 50`, k)
+		if err != nil {
 			return "", err
 		}
-		if fusion.NearDuplicate(shared, len(keys), n) {
-			if root != "" {
-				return root, nil
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return "", err
 			}
-			return id, nil
+			shared[id]++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return "", err
 		}
 	}
-	return "", rows.Err()
+	type cand struct {
+		id    string
+		n     int
+		seq   int64
+		root  string
+		total int
+	}
+	var best *cand
+	for id, n := range shared {
+		n = n * len(keys) / len(probe)
+		if !fusion.NearDuplicate(n, len(keys), n) {
+			continue // too few shared for any length of the other article
+		}
+		c := cand{id: id, n: n}
+		if err := w.queryRow(`SELECT seq, n_sentences, coalesce(duplicate_of, '') FROM articles WHERE id = ?`, id).Scan(&c.seq, &c.total, &c.root); err != nil {
+			return "", err
+		}
+		if !fusion.NearDuplicate(min(n, c.total), len(keys), c.total) {
+			continue
+		}
+		if best == nil || c.seq < best.seq {
+			best = &c
+		}
+	}
+	if best == nil {
+		return "", nil
+	}
+	if best.root != "" {
+		return best.root, nil
+	}
+	return best.id, nil
 }
 
 // entitiesOf merges the document's entities into the stored ones and
@@ -259,7 +344,7 @@ func (w *writer) findEntity(typ string, keys []string) (int64, error) {
 			return id, nil
 		}
 		var id int64
-		err := w.tx.QueryRowContext(w.ctx, `SELECT entity_id FROM entity_names WHERE type = ? AND key = ?`, typ, k).Scan(&id)
+		err := w.queryRow(`SELECT entity_id FROM entity_names WHERE type = ? AND key = ?`, typ, k).Scan(&id)
 		if err == nil {
 			w.newEntities[ck] = id
 			return id, nil
@@ -331,7 +416,7 @@ func (w *writer) claims(d *document.Document, ents map[string]int64, events map[
 // recount sets a fused event's claim count, fatalities and injured from its
 // claims (fusion.Count).
 func (w *writer) recount(id int64) error {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT category, min, max, coalesce(vague, ''), coalesce(claimant, ''), published FROM claims WHERE event_id = ?`, id)
+	rows, err := w.query(`SELECT category, min, max, coalesce(vague, ''), coalesce(claimant, ''), published FROM claims WHERE event_id = ?`, id)
 	if err != nil {
 		return err
 	}
