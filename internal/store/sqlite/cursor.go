@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -50,17 +51,17 @@ func (w *where) String() string {
 }
 
 // ftsQuery turns words a user typed into an FTS5 query that matches
-// documents holding all of them: each word quoted, so that FTS5 syntax in
-// the input ("NEAR", "*", quotes) is taken as text.
+// documents holding all of them: split into letters and digits the way the
+// index's tokenizer splits text ("al-Shabab" is two tokens), each quoted so
+// that FTS5 syntax in the input ("NEAR", "*", "OR") is taken as text. The
+// indexes keep no positions (detail=none: smaller, and quicker to intersect),
+// so a query is a set of tokens, never a phrase.
 func ftsQuery(s string) (string, error) {
 	var terms []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	}) {
-		f = strings.Trim(f, "-'")
-		if f != "" {
-			terms = append(terms, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
-		}
+		terms = append(terms, `"`+f+`"`)
 	}
 	if len(terms) == 0 {
 		return "", fmt.Errorf("%w: search text %q has no words", store.ErrBadQuery, s)

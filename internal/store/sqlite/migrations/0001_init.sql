@@ -36,7 +36,7 @@ CREATE TABLE sources (
 	article_id TEXT NOT NULL REFERENCES articles(id)
 );
 
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', tokenize='unicode61 remove_diacritics 2', detail=none);
 
 CREATE TABLE entities (
 	id       INTEGER PRIMARY KEY,
@@ -88,7 +88,7 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_published ON quotes(published DESC, id DESC);
 CREATE INDEX quotes_speaker ON quotes(speaker_id, published DESC);
-CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='', tokenize='unicode61 remove_diacritics 2', detail=none);
 
 -- Fused events. date_lo/date_hi are the days the date covers.
 CREATE TABLE events (
@@ -142,7 +142,7 @@ CREATE TABLE reports (
 	UNIQUE (article_id, local_id)
 );
 CREATE INDEX reports_event ON reports(event_id, published);
-CREATE VIRTUAL TABLE reports_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE reports_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2', detail=none);
 
 -- Figure claims: each count as one source states it.
 CREATE TABLE claims (
