@@ -23,10 +23,13 @@
 //
 // Every answer is JSON except the exports and /metrics; every error is
 // {"error": "...", "status": N} with a status that fits: 400 for a query
-// parameter that cannot be read (the message names it), 401 and 403 for
-// writes, 404 for an unknown id or path, 405 for a method a path does not
-// take, 413 for a body over 10 MB, 500 for a fault (logged, never the
-// details).
+// parameter that cannot be read (the message names it; unknown and repeated
+// parameters too), 401 and 403 for writes, 404 for an unknown id or path,
+// 405 for a method a path does not take, 413 for a body over 10 MB, 415 for
+// a body that is not JSON, HTML or text, 422 for one no article can be
+// extracted from, 500 for a fault (logged, never the details), 503 when
+// the store does not answer in time. The parameters are read in params.go;
+// the OpenAPI document is openapi.json, embedded.
 package api
 
 import (
@@ -160,23 +163,29 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				panic(p) // the response was cut short on purpose
 			}
 			s.log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
-			if !rw.wrote {
-				writeError(rw, http.StatusInternalServerError, "internal error")
+			if rw.wrote {
+				// Part of an answer is out: cut the connection so that
+				// the client cannot take it for a whole one.
+				rw.code = http.StatusInternalServerError
+				s.observe(r, rw, start)
+				panic(http.ErrAbortHandler)
 			}
+			rw.Header().Del("Content-Disposition")
+			writeError(rw, http.StatusInternalServerError, "internal error")
 		}
 		s.observe(r, rw, start)
 	}()
-	if _, pattern := s.mux.Handler(r); pattern == "" {
-		s.unrouted(rw, r)
+	if mh, pattern := s.mux.Handler(r); pattern == "" {
+		s.unrouted(rw, r, mh)
 		return
 	}
 	s.mux.ServeHTTP(rw, r)
 }
 
 // unrouted answers a request no pattern takes: the mux's 404, 405 (with its
-// Allow header) or redirect to a clean path, in JSON.
-func (s *server) unrouted(w http.ResponseWriter, r *http.Request) {
-	h, _ := s.mux.Handler(r)
+// Allow header) or redirect to a clean path (h, the mux's own handler for
+// it), in JSON.
+func (s *server) unrouted(w http.ResponseWriter, r *http.Request, h http.Handler) {
 	rec := &discardWriter{header: http.Header{}}
 	h.ServeHTTP(rec, r)
 	code := rec.code

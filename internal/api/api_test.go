@@ -581,3 +581,25 @@ func TestParamLists(t *testing.T) {
 		t.Errorf("entity types %v, figure categories %v", EntityTypes(), FigureCategories())
 	}
 }
+
+// TestPanicAfterWriting checks that a fault after part of an answer is out
+// cuts the connection.
+func TestPanicAfterWriting(t *testing.T) {
+	s := New(newFake(1), Options{Logger: quiet}).(*server)
+	s.mux.HandleFunc("GET /half", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "100")
+		w.Write([]byte("half"))
+		http.NewResponseController(w).Flush()
+		panic("boom")
+	})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/half")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if _, err := io.ReadAll(resp.Body); err == nil {
+		t.Error("half an answer read as whole")
+	}
+}

@@ -447,6 +447,25 @@ func TestBadQueriesOverSQLite(t *testing.T) {
 			}
 		}
 	}
+	// Odd but readable values: the store takes them as text (200), or
+	// says that a full-text query has no words in it (400); never 500.
+	for _, v := range []string{`"`, `*`, `NEAR(a b)`, `a AND OR NOT b`, `-`, `'`, `''`, `%`, `_`, `\`, `a:b`, `^x`, `{x}`,
+		`(`, `)`, `"unbalanced`, `Харків`, `ش`, `😀`, `a* b*`, `col:word`, `x'; DROP TABLE articles; --`} {
+		q := url.QueryEscape(v)
+		for _, target := range []string{"/api/events?text=" + q, "/api/articles?text=" + q, "/api/quotes?text=" + q,
+			"/api/search?q=" + q, "/api/entities?name=" + q, "/api/figures?claimant=" + q, "/api/events?actor=" + q,
+			"/api/events?speaker=" + q, "/api/articles?outlet=" + q, "/api/quotes?speaker=" + q, "/api/events?admin1=" + q} {
+			w := call(t, h, "GET", target, nil)
+			fullText := strings.Contains(target, "text=") || strings.Contains(target, "q=")
+			switch {
+			case w.Code == http.StatusOK:
+			case w.Code == http.StatusBadRequest && fullText:
+				errorBody(t, w)
+			default:
+				t.Errorf("GET %s: status %d, want 200: %.200s", target, w.Code, w.Body)
+			}
+		}
+	}
 	// Cursors a client forged or mangled: the store refuses them, 400.
 	for _, cur := range []string{"bm9wZQ", "AAAA", "x", "MjAyNC0wMy0wNAB4", "Ly8v", "MjAyNAAtMQ", strings.Repeat("A", 1000)} {
 		for _, path := range []string{"/api/events", "/api/articles", "/api/entities", "/api/quotes", "/api/figures"} {
