@@ -1,8 +1,10 @@
 package reader
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/document"
@@ -85,9 +87,12 @@ func classify(b Block) string {
 	if n > 150 && b.Tag != "figcaption" && endsSentence(t) && !hasProseBreaker(t) {
 		return ""
 	}
-	low := ""
+	// low is the trimmed block lower-cased, in a buffer that is made a
+	// string only for the expressions that read it
+	var lowBuf [128]byte
+	var low []byte
 	if n < 120 {
-		low = strings.ToLower(strings.Trim(t, " .:|»›>-–—•"))
+		low = appendLower(lowBuf[:0], strings.Trim(t, " .:|»›>-–—•"))
 	}
 	tail := t[max(0, n-110):] // a credit closes its caption
 	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
@@ -106,16 +111,16 @@ func classify(b Block) string {
 		return document.RemovedOther
 	case b.Tag == "figcaption":
 		return document.RemovedCaption
-	case navSet[low]:
-		if strings.HasPrefix(low, "advert") || low == "ad" || low == "ads" || strings.HasPrefix(low, "sponsor") || low == "promoted" {
+	case navSet[string(low)]:
+		if bytes.HasPrefix(low, []byte("advert")) || string(low) == "ad" || string(low) == "ads" || bytes.HasPrefix(low, []byte("sponsor")) || string(low) == "promoted" {
 			return document.RemovedAdvert
 		}
 		return document.RemovedNavigation
-	case n < 120 && startsWithDigitOrSlide(low) && reSlideCounterAt.MatchString(low):
+	case n < 120 && startsWithDigitOrSlide(low) && reSlideCounterAt.MatchString(string(low)):
 		return document.RemovedCaption
-	case n < 60 && reAdvert.MatchString(low):
+	case n < 60 && opensWith(string(low), advertWords) && reAdvert.MatchString(string(low)):
 		return document.RemovedAdvert
-	case n < 160 && creditShaped(t) && reCreditOnly.MatchString(t):
+	case n < 160 && creditShaped(t) && creditOnlyShaped(t) && reCreditOnly.MatchString(t):
 		return document.RemovedCredit
 	case n < 600 && (!endsSentence(t) || strings.HasSuffix(t, ")")) && in(creditCueSet, lowTail) &&
 		creditTail(tail) && !endsLikeProse(t):
@@ -123,17 +128,17 @@ func classify(b Block) string {
 	case n < 200 && strings.ContainsAny(t[:runeStart(t, min(n, 40))], ":|»›>–—-") && rePromptPrefix.MatchString(t):
 		return document.RemovedRelated
 	case n < 300 && (promptShaped(lowAll) && rePromptStart.MatchString(t) ||
-		in(footerCueSet, lowAll) && matchFrom(reFooter, t, footerStart(t, odd))):
+		footerStart(t, odd) >= 0 && in(footerCueSet, lowAll) && matchFrom(reFooter, t, footerStart(t, odd))):
 		return document.RemovedNavigation
 	case n < 40 && reComments.MatchString(t):
 		return document.RemovedNavigation
 	case n < 800 && strings.Contains(t, "(@") && reEmbeddedPost.MatchString(t):
 		return document.RemovedOther
-	case n < 250 && !endsSentence(t) && in(captionCueSet, lowAll) && matchFrom(reCaptionMarks, t, index(captionMarkStarts, t)):
+	case n < 250 && !endsSentence(t) && in(captionCueSet, lowAll) && captionMarks(t):
 		return document.RemovedCaption
-	case n < 400 && in(bioCueSet, lowAll) && reAuthorBio.MatchString(t):
+	case n < 400 && bioShaped(t) && in(bioCueSet, lowAll) && reAuthorBio.MatchString(t):
 		return document.RemovedCredit
-	case n < 100 && reShortTimeLine.MatchString(t):
+	case n < 100 && opensWith(t, timeLineWords) && reShortTimeLine.MatchString(t):
 		return document.RemovedOther
 	}
 	return ""
@@ -221,11 +226,9 @@ var (
 )
 
 // Where a match of an expression can start: byte tests that need no
-// context. A match of reCaptionMarks opens with a parenthesis or one of its
-// phrases, none of whose letters has a fold outside ASCII.
+// context.
 var (
-	captionMarkStarts = newCueSet(true, "(", "from left", "left to right", "l-r", "pictured")
-	footerStarts      = newCueSet(true, "all rights reserved", "©", "copyright", "cookie ", "privacy policy",
+	footerStarts = newCueSet(true, "all rights reserved", "©", "copyright", "cookie ", "privacy policy",
 		"we may earn a commission", "affiliate link", "this article ", "this story ", "comment policy",
 		"subscribing to our", "our daily newsletter", "our weekly newsletter", "our newsletter",
 		"sign up for ", "sign up to ", "get in touch at", "get in touch with us")
@@ -280,18 +283,138 @@ func hasAny(s string, cues []string) bool {
 }
 
 // startsWithDigitOrSlide: what a slideshow counter opens with.
-func startsWithDigitOrSlide(low string) bool {
-	if low == "" {
+func startsWithDigitOrSlide(low []byte) bool {
+	if len(low) == 0 {
 		return false
 	}
 	if low[0] >= '0' && low[0] <= '9' {
 		return true
 	}
-	return strings.HasPrefix(low, "photo") || strings.HasPrefix(low, "image") || strings.HasPrefix(low, "picture") || strings.HasPrefix(low, "slide")
+	return bytes.HasPrefix(low, []byte("photo")) || bytes.HasPrefix(low, []byte("image")) || bytes.HasPrefix(low, []byte("picture")) || bytes.HasPrefix(low, []byte("slide"))
 }
 
 // endsLikeProse reports a sentence whose credit-like ending is quoted speech
 // or ordinary prose ("..., the photo agency said.").
 func endsLikeProse(t string) bool {
 	return strings.HasSuffix(t, `."`) || strings.HasSuffix(t, ".”") || strings.HasSuffix(t, " said.")
+}
+
+// The words that open what some expressions match, for opensWith.
+var (
+	advertWords    = []string{"ad", "sponsored", "paid content", "partner content", "paid post"}
+	timeLineWords  = []string{"updated", "published", "posted", "last updated", "first published"}
+	bylineWords    = []string{"by", "words by", "written by", "reporting by", "report by"}
+	creditOnlyOpen = []string{"photo", "image", "picture", "video", "credit", "source"}
+	creditOnlyAll  = []string{"license photo", "getty images"}
+)
+
+// opensWith reports whether t can open with one of words as (?i) reads
+// them: an ASCII case-folded prefix, or a rune that (?i) or lower-casing
+// takes for an ASCII letter (oddFold) where a word would stand.
+func opensWith(t string, words []string) bool {
+	longest := 0
+	for _, w := range words {
+		if hasPrefixFold(t, w) {
+			return true
+		}
+		longest = max(longest, len(w))
+	}
+	return oddFold(t[:min(len(t), 3*longest)])
+}
+
+// creditOnlyShaped: what reCreditOnly needs of a block. It opens with a
+// credit word (after a parenthesis) or is "license photo" or "getty
+// images", or it is a name, two to forty runes of letters, dots,
+// apostrophes, hyphens and spaces, before its first slash ("Jane Doe/AFP").
+func creditOnlyShaped(t string) bool {
+	if opensWith(strings.TrimPrefix(t, "("), creditOnlyOpen) || opensWith(t, creditOnlyAll) {
+		return true
+	}
+	slash := strings.IndexByte(t, '/')
+	if slash < 0 {
+		return false
+	}
+	n := 0
+	for _, r := range t[:slash] {
+		if !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '’' && r != '-' && r != ' ' {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 40
+}
+
+// The marks of reCaptionMarks: a parenthesised place, anywhere, or a phrase
+// after a word boundary and before a colon or comma. Their letters have no
+// fold outside ASCII.
+var (
+	captionParens     = newCueSet(true, "(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(top)", "(bottom)", "(pictured)")
+	captionPhraseList = []string{"from left", "left to right", "l-r", "pictured"}
+	captionPhrases    = newCueSet(true, captionPhraseList...)
+)
+
+// captionMarks is reCaptionMarks.MatchString(t), by hand.
+func captionMarks(t string) bool {
+	if in(captionParens, t) {
+		return true
+	}
+	for i := 0; ; i++ {
+		j := index(captionPhrases, t[i:])
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i > 0 && isWordByte(t[i-1]) {
+			continue // no \b
+		}
+		for _, p := range captionPhraseList {
+			if !hasPrefixAt(t, i, p, true) {
+				continue
+			}
+			k := i + len(p)
+			for k < len(t) && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n' || t[k] == '\f' || t[k] == '\r') {
+				k++ // \s, as Go reads it
+			}
+			if k < len(t) && (t[k] == ':' || t[k] == ',') {
+				return true
+			}
+		}
+	}
+}
+
+// bioShaped: what reAuthorBio needs of a block. It opens with "follow", or
+// holds an "@", or it opens with a capital and runs on in letters,
+// apostrophes, hyphens and spaces to " is a" or " covers ".
+func bioShaped(t string) bool {
+	if hasPrefixFold(t, "follow") || strings.IndexByte(t, '@') >= 0 {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		return false
+	}
+	for i, r := range t {
+		switch {
+		case r == ' ':
+			if strings.HasPrefix(t[i:], " is a") || strings.HasPrefix(t[i:], " covers ") {
+				return true
+			}
+		case unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// appendLower appends strings.ToLower(s) to dst, by hand when s is ASCII.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		dst = append(dst, asciiLower[s[i]])
+	}
+	return dst
 }

@@ -75,7 +75,7 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 		}
 		if kinds[j] != "" {
 			c.removed = append(c.removed, document.Removed{Kind: kinds[j], Text: b.Text})
-			if kinds[j] == document.RemovedOther && c.stamp == "" && reShortTimeLine.MatchString(b.Text) {
+			if kinds[j] == document.RemovedOther && c.stamp == "" && opensWith(b.Text, timeLineWords) && reShortTimeLine.MatchString(b.Text) {
 				c.stamp = fullDateIn(b.Text)
 			}
 			continue
@@ -83,7 +83,7 @@ func cleanBlocks(blocks []Block, titleHint, deck string) cleaned {
 		if c.title != "" && string(low) == titleKey {
 			continue // the headline repeated in the page
 		}
-		if len(c.body)+len(rest) < 6 {
+		if len(c.body)+len(rest) < 6 && opensWith(b.Text, bylineWords) {
 			if m := reByline.FindStringSubmatch(b.Text); m != nil && len(b.Text) < 120 {
 				c.byline = append(c.byline, splitNames(m[1])...)
 				c.removed = append(c.removed, document.Removed{Kind: document.RemovedCredit, Text: b.Text})
@@ -171,7 +171,7 @@ func markKickers(blocks []Block, kinds []string, from int) {
 func markGalleryHeads(blocks []Block, kinds []string, from int) {
 	for j := from; j+1 < len(blocks); j++ {
 		if kinds[j] == "" && kinds[j+1] == document.RemovedCaption && looksLikeHeadline(blocks[j].Text) &&
-			!reByline.MatchString(blocks[j].Text) &&
+			!(opensWith(blocks[j].Text, bylineWords) && reByline.MatchString(blocks[j].Text)) &&
 			fieldsUpTo(blocks[j].Text, 12) <= 12 && !endsSentence(blocks[j].Text) {
 			kinds[j] = document.RemovedRelated
 		}

@@ -82,9 +82,10 @@ func TestFastPathsAgree(t *testing.T) {
 		if got, want := matchFrom(reFooter, s, footerStart(s, odd)), reFooter.MatchString(s); got != want {
 			t.Errorf("reFooter from %d on %q = %v, whole says %v", footerStart(s, odd), s, got, want)
 		}
-		if got, want := matchFrom(reCaptionMarks, s, index(captionMarkStarts, s)), reCaptionMarks.MatchString(s); got != want {
-			t.Errorf("reCaptionMarks from the start marks on %q = %v, whole says %v", s, got, want)
+		if got, want := captionMarks(s), reCaptionMarks.MatchString(s); got != want {
+			t.Errorf("captionMarks(%q) = %v, reCaptionMarks says %v", s, got, want)
 		}
+		checkShapes(t, s)
 		if got, want := reportingShaped(s) && reReportingLine.MatchString(s), reReportingLine.MatchString(s); got != want {
 			t.Errorf("reportingShaped(%q) misses a reporting line", s)
 		}
@@ -166,9 +167,10 @@ func FuzzFastPaths(f *testing.F) {
 		if matchFrom(reFooter, s, footerStart(s, odd)) != reFooter.MatchString(s) {
 			t.Errorf("reFooter from its start marks disagrees on %q", s)
 		}
-		if matchFrom(reCaptionMarks, s, index(captionMarkStarts, s)) != reCaptionMarks.MatchString(s) {
-			t.Errorf("reCaptionMarks from its start marks disagrees on %q", s)
+		if captionMarks(s) != reCaptionMarks.MatchString(s) {
+			t.Errorf("captionMarks(%q) disagrees", s)
 		}
+		checkShapes(t, s)
 		if !reportingShaped(s) && reReportingLine.MatchString(s) {
 			t.Errorf("reportingShaped(%q) misses a reporting line", s)
 		}
@@ -192,4 +194,41 @@ func FuzzFastPaths(f *testing.F) {
 			t.Errorf("reSlideCounterAt(%q) disagrees", low)
 		}
 	})
+}
+
+// checkShapes: a block the byte tests turn away is one the expression
+// behind them does not match.
+func checkShapes(t *testing.T, s string) {
+	t.Helper()
+	low := strings.ToLower(s)
+	for _, c := range []struct {
+		name  string
+		shape bool
+		match bool
+	}{
+		{"byline", opensWith(s, bylineWords), reByline.MatchString(s)},
+		{"time line", opensWith(s, timeLineWords), reShortTimeLine.MatchString(s)},
+		{"advert", opensWith(low, advertWords), reAdvert.MatchString(low)},
+		{"credit only", creditOnlyShaped(s), reCreditOnly.MatchString(s)},
+		{"bio", bioShaped(s), reAuthorBio.MatchString(s)},
+		{"dateline", datelineShaped(s), parsesDateline(s)},
+	} {
+		if c.match && !c.shape {
+			t.Errorf("%s: the byte test turns away %q, which the expression matches", c.name, s)
+		}
+	}
+	var buf [8]byte
+	if got, want := string(appendLower(buf[:0], s)), low; got != want {
+		t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// parsesDateline: does any dateline expression match at all.
+func parsesDateline(s string) bool {
+	for _, re := range datelineRes {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }

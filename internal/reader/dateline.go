@@ -50,6 +50,9 @@ func ParseDateline(p string) (d Dateline, ok bool) {
 	if len(p) > 4096 {
 		p = p[:4096]
 	}
+	if !datelineShaped(p) {
+		return Dateline{}, false
+	}
 	for _, re := range datelineRes {
 		m := re.FindStringSubmatchIndex(p)
 		if m == nil {
@@ -96,6 +99,33 @@ func ParseDateline(p string) (d Dateline, ok bool) {
 		return d, true
 	}
 	return Dateline{}, false
+}
+
+// datelineShaped: what the dateline expressions need of a paragraph's
+// opening. It opens with a parenthesis or a slash (the agency), with a
+// month's abbreviation, or with a capital followed by a capital, a dot,
+// an apostrophe, a hyphen or a space (the place).
+func datelineShaped(p string) bool {
+	if p == "" {
+		return false
+	}
+	switch c := p[0]; {
+	case c == '(' || c == '/':
+		return true
+	case 'A' <= c && c <= 'Z':
+		if len(p) > 1 {
+			if c1 := p[1]; 'A' <= c1 && c1 <= 'Z' || c1 == '.' || c1 == '\'' || c1 == '-' || c1 == ' ' || strings.HasPrefix(p[1:], "’") {
+				return true
+			}
+		}
+		if len(p) >= 3 {
+			switch p[:3] {
+			case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var notPlaceWords = map[string]bool{

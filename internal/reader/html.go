@@ -287,6 +287,13 @@ func contentBlocks(n *html.Node) []Block {
 	return blocks
 }
 
+// load64 reads the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // tidyLook marks the bytes tidy looks at twice: white space, and the lead
 // bytes of the Unicode spaces.
 var tidyLook = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true,
@@ -300,6 +307,24 @@ func tidy(s string) bool {
 	}
 	prev := byte(0)
 	for i := 0; i < len(s); i++ {
+		// eight bytes at a time while they are ASCII, none below a space,
+		// and no two spaces stand together
+		for i+8 <= len(s) {
+			w := load64(s[i : i+8])
+			if w&0x8080808080808080 != 0 || (w-0x2020202020202020)&^w&0x8080808080808080 != 0 {
+				break
+			}
+			x := w ^ 0x2020202020202020 // zero where a space is
+			sp := ^((x & 0x7f7f7f7f7f7f7f7f) + 0x7f7f7f7f7f7f7f7f | x | 0x7f7f7f7f7f7f7f7f)
+			if sp&(sp<<8) != 0 || prev == ' ' && s[i] == ' ' {
+				break
+			}
+			prev = s[i+7]
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if !tidyLook[c] {
 			prev = c

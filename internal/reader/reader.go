@@ -175,17 +175,34 @@ var reFullDate = regexp.MustCompile(`\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep
 
 // fullDateIn returns the first full date (with a year) in s as YYYY-MM-DD.
 func fullDateIn(s string) string {
+	if !hasDateMark(s) {
+		return ""
+	}
 	m := reFullDate.FindString(s)
 	if m == "" {
 		return ""
 	}
-	m = strings.NewReplacer(".", "", ",", "").Replace(m)
+	m = dropDotsAndCommas(m)
 	for _, layout := range []string{"Jan 2 2006", "January 2 2006", "2 Jan 2006", "2 January 2006", "2006-01-02", "Sept 2 2006"} {
 		if t, err := time.Parse(layout, m); err == nil {
 			return t.Format("2006-01-02")
 		}
 	}
 	return ""
+}
+
+// dropDotsAndCommas removes every '.' and ',' from s.
+func dropDotsAndCommas(s string) string {
+	if !strings.ContainsAny(s, ".,") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' && s[i] != ',' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
 
 // yearFromPage takes the year of a dateline that lacks one from the full
@@ -195,9 +212,20 @@ func yearFromPage(raw string, d *Dateline) int {
 	best, bestN := 0, 0
 	// Find the years first (cheap), then read the few bytes before each
 	// with the full-date expression.
+	// the next '1' and '2' at or after i, found with IndexByte
+	next1, next2 := -1, -1
 	for i := 0; i+4 <= len(raw); i++ {
-		c := raw[i]
-		if c != '1' && c != '2' || !(raw[i:i+2] == "19" || raw[i:i+2] == "20") || !isDigits(raw[i+2:i+4]) {
+		if next1 < i {
+			next1 = nextByte(raw, i, '1')
+		}
+		if next2 < i {
+			next2 = nextByte(raw, i, '2')
+		}
+		i = min(next1, next2)
+		if i+4 > len(raw) {
+			break
+		}
+		if !(raw[i:i+2] == "19" || raw[i:i+2] == "20") || !isDigits(raw[i+2:i+4]) {
 			continue
 		}
 		if i > 0 && isDigits(raw[i-1:i]) || i+4 < len(raw) && isDigits(raw[i+4:i+5]) {
@@ -239,6 +267,15 @@ func hasDateMark(s string) bool {
 		}
 	}
 	return false
+}
+
+// nextByte is the position of the first c in s at or after i, len(s) when
+// there is none.
+func nextByte(s string, i int, c byte) int {
+	if j := strings.IndexByte(s[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(s)
 }
 
 func isDigits(s string) bool {
