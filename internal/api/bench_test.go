@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,11 +17,19 @@ import (
 //
 //	go test -run=^$ -bench=BenchmarkAPIEvents ./internal/api/
 //
-// The sub-benchmark api-only serves the same page from the in-memory fake
+// The 100k sub-benchmarks ask a store that also holds 100,000 synthetic
+// events (sqlite.Generate). The sub-benchmark api-only serves the same page from the in-memory fake
 // store: the cost of the HTTP and API layers alone.
 func BenchmarkAPIEvents(b *testing.B) {
 	srv := httptest.NewServer(New(openTestStore(b), Options{Logger: quiet}))
 	defer srv.Close()
+	// A large store: the test articles and 100,000 synthetic events.
+	large := openTestStore(b)
+	if err := large.Generate(context.Background(), 100_000, 1); err != nil {
+		b.Fatal(err)
+	}
+	big := httptest.NewServer(New(large, Options{Logger: quiet}))
+	defer big.Close()
 	fake := httptest.NewServer(New(newFake(20), Options{Logger: quiet}))
 	defer fake.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 256}}
@@ -29,6 +38,10 @@ func BenchmarkAPIEvents(b *testing.B) {
 		{"page", srv.URL, "?limit=20"},
 		{"filtered", srv.URL, "?country=UA&since=2024-03-01&class=attack"},
 		{"near", srv.URL, "?near=49.99,36.23,50&limit=50"},
+		{"100k/page", big.URL, "?limit=20"},
+		{"100k/filtered", big.URL, "?country=UA&since=2023-01-01&class=attack&limit=20"},
+		{"100k/near", big.URL, "?near=49.99,36.23,50&limit=50"},
+		{"100k/text", big.URL, "?text=shelling&limit=20"},
 		{"api-only", fake.URL, "?limit=20"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
