@@ -85,7 +85,7 @@ func (r *Recognizer) pluralPossessiveInName(d *doc, j, last int) bool {
 	if !(strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")) || j+1 >= last {
 		return false
 	}
-	return r.lex.OrgHeads[lexicon.Fold(d.tok(j+1))] && spaced(d, j, j+1)
+	return r.orgHeads[lexicon.Fold(d.tok(j+1))] && spaced(d, j, j+1)
 }
 
 // lowerAreaWords are the division words news writes in lower case after a
@@ -132,7 +132,7 @@ func (r *Recognizer) chunkSentence(d *doc, s tokens.Sentence) {
 			}
 			// "Chiefs’ Council": a detached plural apostrophe before a head
 			if next+1 < s.Last && (d.tok(next) == "’" || d.tok(next) == "'") && adjacent(d, j, next) &&
-				strings.HasSuffix(d.tok(j), "s") && r.lex.OrgHeads[lexicon.Fold(d.tok(next+1))] && spaced(d, next, next+1) {
+				strings.HasSuffix(d.tok(j), "s") && r.orgHeads[lexicon.Fold(d.tok(next+1))] && spaced(d, next, next+1) {
 				parts = append(parts, next+1)
 				j = next + 1
 				continue

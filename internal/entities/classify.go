@@ -127,7 +127,7 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 	if len(words) > 1 && areaHeads[last] {
 		return document.GPE, ""
 	}
-	if r.lex.OrgHeads[last] || len(words) > 2 && r.lex.OrgHeads[first] && strings.EqualFold(words[1], "of") {
+	if r.orgHeads[last] || len(words) > 2 && r.orgHeads[first] && strings.EqualFold(words[1], "of") {
 		if mediaHeads[last] {
 			return document.Media, ""
 		}
@@ -135,6 +135,16 @@ func (r *Recognizer) classify(d *doc, parts []int, text string) (string, string)
 			return "", "" // "Ministry" alone: a nominal, not a name
 		}
 		return document.Org, ""
+	}
+	// a well-known organisation's name after a place or a qualifier: a
+	// national branch, "Kenya Red Cross", "Sudanese Red Crescent"
+	for i := 1; i < len(words) && len(words) <= 6; i++ {
+		if o, ok := r.lex.Org(strings.Join(words[i:], " ")); ok && (len(words)-i >= 2 || r.placeKind(d, nil, words[i-1]) != "") {
+			if o.Type == "MEDIA" {
+				return document.Media, ""
+			}
+			return document.Org, ""
+		}
 	}
 	if len(words) == 1 && isAcronym(words[0]) {
 		// a shouted place name ("MONROVIA —" in a dateline) is a place

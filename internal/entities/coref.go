@@ -120,13 +120,28 @@ func (r *Recognizer) resolve(d *doc, text string) []document.Entity {
 	// Single words nothing typed: a surname, a first name or an acronym of
 	// an entity named in full, or else an organisation named more than once.
 	counts := map[string]int{}
+	locative := map[string]bool{}
 	for _, m := range unknown {
 		counts[lexicon.Fold(m.text)]++
+		if m.inBody && !strings.Contains(m.text, " ") && locativeBefore(d, m.start) {
+			locative[lexicon.Fold(m.text)] = true
+		}
 	}
 	for _, m := range unknown {
 		if e := r.findEntity(ents, index, m, d); e != nil {
 			join(e, m)
 			continue
+		}
+		// a town the gazetteer knows, after "in", "from", "to" somewhere in
+		// the text: "fled from Hola", not a person named Hola
+		if m.typ == "" && locative[lexicon.Fold(m.text)] && !r.lex.GivenName(m.text) {
+			if k, _ := r.place(d, m.text); k == "city" || k == "admin" {
+				m.typ = document.GPE
+				e := &entity{typ: m.typ}
+				join(e, m)
+				ents = append(ents, e)
+				continue
+			}
 		}
 		// a capitalised first word or a headline word alone proves nothing
 		if m.inBody && m.typ == "" && counts[lexicon.Fold(m.text)] >= 2 && !m.initial {
@@ -217,7 +232,7 @@ func ofPrefix(name string, r *Recognizer) string {
 		return ""
 	}
 	p := lexicon.Fold(name[:i])
-	if !strings.Contains(p, " ") || !r.lex.OrgHeads[lastWord(p)] {
+	if !strings.Contains(p, " ") || !r.orgHeads[lastWord(p)] {
 		return ""
 	}
 	return p

@@ -35,14 +35,30 @@ type Places interface {
 type Recognizer struct {
 	lex    *lexicon.Lexicon
 	places Places
+	// orgHeads is the lexicon's organisation head words with this
+	// package's own (moreOrgHeads).
+	orgHeads map[string]bool
 }
+
+// moreOrgHeads are head words of organisations' names beyond the shared
+// lexicon's: "Citizens' Energy Forum", "Campaign for Clean Air".
+var moreOrgHeads = []string{"forum", "caucus", "initiative", "campaign", "mission", "observatory", "platform",
+	"collective", "consortium", "syndicate", "cooperative", "co-operative", "bloc", "taskforce", "unions"}
 
 // New returns a recognizer using the shared lexicon and the given places.
 func New(places Places) *Recognizer {
 	if places == nil {
 		places = noPlaces{}
 	}
-	return &Recognizer{lex: lexicon.Load(), places: places}
+	lex := lexicon.Load()
+	heads := make(map[string]bool, len(lex.OrgHeads)+len(moreOrgHeads))
+	for w, ok := range lex.OrgHeads {
+		heads[w] = ok
+	}
+	for _, w := range moreOrgHeads {
+		heads[w] = true
+	}
+	return &Recognizer{lex: lex, places: places, orgHeads: heads}
 }
 
 type noPlaces struct{}

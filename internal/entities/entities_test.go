@@ -45,6 +45,7 @@ var testPlaces = fakePlaces{
 	"brussels": "city", "nepal": "country", "kathmandu": "city", "georgia": "country", "plymouth": "city",
 	"manchester": "city", "donbas": "region", "black sea": "water", "europe": "continent", "uae": "country",
 	"united arab emirates": "country", "gaza": "city", "west bank": "region", "paris": "city",
+	"hola": "city", "kenya": "country",
 }
 
 // entityOf returns the entity that has a mention or alias equal to name.
@@ -88,6 +89,16 @@ func TestRecognizeTypes(t *testing.T) {
 		{"The strike was reported by the UAE's General Civil Aviation Authority late on Monday.", "General Civil Aviation Authority", document.Org},
 		{"Ukraine and Russia held talks in Belarus.", "Ukraine", document.GPE},
 		{"Ukraine and Russia held talks in Belarus.", "Russia", document.GPE},
+		// a national branch of a well-known organisation; head words of organisations
+		{"The Kenya Red Cross said 4,000 families had been moved to higher ground.", "Kenya Red Cross", document.Org},
+		{"Blankets were handed out by the Lakeside Red Cross on Monday.", "Lakeside Red Cross", document.Org},
+		{"Brian Mwansa, who leads the Citizens' Energy Forum, spoke on Monday.", "Citizens' Energy Forum", document.Org},
+		{"Brian Mwansa, who leads the Citizens' Energy Forum, spoke on Monday.", "Brian Mwansa", document.Person},
+		{"The Coast Farmers Caucus met on Friday.", "Coast Farmers Caucus", document.Org},
+		{"Amy Cross said the shop would reopen.", "Amy Cross", document.Person},
+		// a small town after a locative preposition, not a person
+		{"Families fled from Hola on Monday, and aid arrived at Hola on Tuesday.", "Hola", document.GPE},
+		{"Buses took the families to Hola on Monday.", "Hola", document.GPE},
 	}
 	for _, c := range cases {
 		ents := r.Recognize(c.text)

@@ -48,7 +48,7 @@ func (r *Recognizer) setOwners(d *doc) {
 				continue
 			}
 		}
-		if r.lex.OrgHeads[lastWord(lexicon.Fold(text))] {
+		if r.orgHeads[lastWord(lexicon.Fold(text))] {
 			m.core = lexicon.Fold(text)
 		}
 	}

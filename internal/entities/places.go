@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/tokens"
@@ -85,6 +86,41 @@ func placeContext(d *doc, parts []int) bool {
 	}
 	return last+2 < len(d.toks) && d.tok(last+1) == "," && d.toks[last+2].Kind == tokens.Word && hasLetterUpper(d.tok(last+2))
 }
+
+// locativeBefore: the word before the token at byte offset start says
+// where: "in", "at", "near", "from", "to", "towards", or "of" after a
+// settlement or its people ("residents of").
+func locativeBefore(d *doc, start int) bool {
+	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= start })
+	if i == 0 || i >= len(d.toks) || d.toks[i].Start != start || d.toks[i-1].Kind != tokens.Word {
+		return false
+	}
+	w := strings.ToLower(d.tok(i - 1))
+	var before string
+	if i >= 2 && d.toks[i-2].Kind == tokens.Word {
+		before = strings.ToLower(d.tok(i - 2))
+	}
+	switch w {
+	case "in", "at", "near", "from", "towards", "toward", "outside", "into":
+		return true
+	case "to":
+		return !notLocativeTo[before]
+	case "of":
+		return settlementNouns[before] || inhabitants[before]
+	}
+	return false
+}
+
+// notLocativeTo: words before a "to" that is not a destination.
+var notLocativeTo = map[string]bool{"according": true, "thanks": true, "due": true, "next": true, "close": true,
+	"spoke": true, "speaking": true, "talked": true, "talking": true, "wrote": true, "said": true, "told": true,
+	"letter": true, "message": true, "married": true, "related": true, "loyal": true, "adviser": true,
+	"advisor": true, "aide": true, "son": true, "daughter": true, "wife": true, "husband": true, "reply": true,
+	"answer": true, "similar": true, "compared": true, "belonging": true, "sent": true, "gave": true}
+
+// inhabitants: "residents of Hola".
+var inhabitants = map[string]bool{"residents": true, "people": true, "villagers": true, "inhabitants": true,
+	"outskirts": true, "centre": true, "center": true, "streets": true}
 
 // known: a name in the lexicon or the gazetteer. memo, when not nil,
 // keeps the gazetteer's answers for its text.

@@ -59,7 +59,7 @@ func (r *Recognizer) sharedHead(d *doc, left, right []int) bool {
 		return false
 	}
 	head := lexicon.Fold(stripPossessive(d.tok(right[1])))
-	if !r.lex.OrgHeads[head] || clubWords[head] || r.known(d, d.span(right)) {
+	if !r.orgHeads[head] || clubWords[head] || r.known(d, d.span(right)) {
 		return false
 	}
 	lk, _ := r.place(d, d.tok(left[0]))
@@ -83,7 +83,7 @@ func hasWord(d *doc, parts []int, words ...string) bool {
 // Cooperation").
 func (r *Recognizer) orgish(d *doc, parts []int) bool {
 	for _, ti := range parts {
-		if r.lex.OrgHeads[lexicon.Fold(stripPossessive(d.tok(ti)))] {
+		if r.orgHeads[lexicon.Fold(stripPossessive(d.tok(ti)))] {
 			return true
 		}
 	}
@@ -149,7 +149,7 @@ func (r *Recognizer) piece(d *doc, s tokens.Sentence, parts []int) {
 		// "General Civil Aviation Authority", "UN General Assembly": what
 		// follows the title-like word is no person.
 		if typ, _ := r.classify(d, rest, d.span(rest)); typ != "" && typ != document.Person ||
-			len(rest) == 1 && r.lex.OrgHeads[lexicon.Fold(stripPossessive(d.tok(rest[0])))] {
+			len(rest) == 1 && r.orgHeads[lexicon.Fold(stripPossessive(d.tok(rest[0])))] {
 			continue
 		}
 		// "Leader of Burnley Council Afrasiab Anwar": the organisation the
@@ -177,9 +177,9 @@ func (r *Recognizer) piece(d *doc, s tokens.Sentence, parts []int) {
 // organisation head that a name follows.
 func (r *Recognizer) splitAtOrgHead(d *doc, parts []int) (org, person []int) {
 	for k := len(parts) - 2; k >= 1; k-- {
-		if r.lex.OrgHeads[lexicon.Fold(d.tok(parts[k]))] {
+		if r.orgHeads[lexicon.Fold(d.tok(parts[k]))] {
 			rest := trimConnectors(d, parts[k+1:])
-			if len(rest) > 0 && len(rest) <= 4 && !r.lex.OrgHeads[lexicon.Fold(d.tok(rest[len(rest)-1]))] {
+			if len(rest) > 0 && len(rest) <= 4 && !r.orgHeads[lexicon.Fold(d.tok(rest[len(rest)-1]))] {
 				return parts[:k+1], rest
 			}
 			return nil, parts
@@ -276,7 +276,7 @@ func (r *Recognizer) emit(d *doc, parts []int, initial bool, title, affil string
 	}
 	// A lone organisation head ("the Commission", "the College") refers
 	// back to an organisation named before.
-	if len(parts) == 1 && m.typ == "" && r.lex.OrgHeads[lexicon.Fold(m.text)] {
+	if len(parts) == 1 && m.typ == "" && r.orgHeads[lexicon.Fold(m.text)] {
 		m.nominal = lexicon.Fold(m.text)
 	}
 	d.mentions = append(d.mentions, m)
