@@ -105,6 +105,9 @@ func TestClaimants(t *testing.T) {
 		{"organizers, medics and doctors",
 			"The rally ended at dusk, the mayor said. Organizers said 14 people were injured. Medics said two people had died. Doctors said 11 people were in hospital.",
 			nil, nil, []string{"Organizers", "Medics", "Doctors"}},
+		{"the opposition, rights groups, activists and hospital officials",
+			"Voting closed at six, the commission said. The opposition said 30 people were arrested. Rights groups said nine people were killed. Activists said 40 marchers were detained. Hospital officials said 12 people were wounded.",
+			nil, nil, []string{"opposition", "Rights groups", "Activists", "Hospital officials"}},
 		{"police in a city, not the city",
 			"Police in Ndola said 46 people were arrested after the march.",
 			func(s string) []document.Entity {
