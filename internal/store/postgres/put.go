@@ -199,36 +199,58 @@ func (w *writer) article(it store.Item, p *prepared, res *store.PutResult) (bool
 }
 
 // duplicateOf returns the earliest stored article that the sentence keys
-// show to be the same text, or "".
+// show to be the same text, or "": the SQLite store's estimate from a
+// sample of at most 64 keys, spread over the article, and at most 50
+// articles a key (the first by id), in one query.
 func (w *writer) duplicateOf(keys []int64) (string, error) {
 	if len(keys) == 0 {
 		return "", nil
 	}
 	probe := keys
-	if len(probe) > 200 {
-		probe = probe[:200]
+	if len(keys) > 64 {
+		probe = make([]int64, 64)
+		for i := range probe {
+			probe[i] = keys[i*len(keys)/64]
+		}
 	}
-	rows, err := w.query(`SELECT s.article_id, count(*), a.n_sentences, coalesce(a.duplicate_of, '')
-		FROM sentences s JOIN articles a ON a.id = s.article_id
-		WHERE s.key = ANY(?::bigint[]) GROUP BY s.article_id, a.seq, a.n_sentences, a.duplicate_of ORDER BY count(*) DESC, a.seq LIMIT 5`, probe)
+	rows, err := w.query(`SELECT h.article_id, count(*), a.seq, a.n_sentences, coalesce(a.duplicate_of, '')
+		FROM unnest(?::bigint[]) p(k)
+		CROSS JOIN LATERAL (SELECT article_id FROM sentences WHERE key = p.k ORDER BY article_id LIMIT 50) h
+		JOIN articles a ON a.id = h.article_id
+		GROUP BY h.article_id, a.seq, a.n_sentences, a.duplicate_of`, probe)
 	if err != nil {
 		return "", err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, root string
-		var shared, n int
-		if err := rows.Scan(&id, &shared, &n, &root); err != nil {
-			return "", err
-		}
-		if fusion.NearDuplicate(shared, len(keys), n) {
-			if root != "" {
-				return root, nil
-			}
-			return id, nil
-		}
+	type cand struct {
+		id, root string
+		n, total int
+		seq      int64
 	}
-	return "", rows.Err()
+	var best *cand
+	var c cand
+	if _, err := pgx.ForEachRow(rows, []any{&c.id, &c.n, &c.seq, &c.total, &c.root}, func() error {
+		n := c.n * len(keys) / len(probe)
+		if !fusion.NearDuplicate(n, len(keys), n) {
+			return nil // too few shared for any length of the other article
+		}
+		if !fusion.NearDuplicate(min(n, c.total), len(keys), c.total) {
+			return nil
+		}
+		if best == nil || c.seq < best.seq {
+			b := c
+			best = &b
+		}
+		return nil
+	}); err != nil {
+		return "", err
+	}
+	if best == nil {
+		return "", nil
+	}
+	if best.root != "" {
+		return best.root, nil
+	}
+	return best.id, nil
 }
 
 // entitiesOf merges the document's entities into the stored ones and

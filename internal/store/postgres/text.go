@@ -3,7 +3,6 @@ package postgres
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,31 +13,21 @@ import (
 )
 
 // Full-text search matches what the SQLite store's FTS5 indexes match
-// (tokenizer unicode61, remove_diacritics 2): a token is a run of letters,
-// digits and private-use characters, folded to lower case without
-// diacritics; no stemming and no stop words. The store tokenizes in Go and
-// writes the tsvector itself, so PostgreSQL's parser (which keeps
-// "example.com" or "tear-gas" whole) and its configurations play no part,
-// and a query is a tsquery of the same tokens: each word the user typed a
-// phrase of its tokens (<->), all of them required (&). The columns of an
-// FTS5 row (an article's title and text, a quote's text and speaker) are
-// kept apart by a gap of one position, so that a phrase does not run from
-// one into the next.
-//
-// A tsvector keeps at most 256 positions of a lexeme, positions up to 16383
-// and lexemes up to 2,046 bytes, in at most 1 MB: past those a very long
-// article loses phrase matches near its end, lexemes too long are left
-// out, and indexing stops at maxVectorBytes.
+// (tokenizer unicode61, remove_diacritics 2, detail=none): a token is a run
+// of letters, digits and private-use characters, folded to lower case
+// without the diacritics of Latin letters; no stemming, no stop words, and
+// no positions, so a query is a set of tokens that must all be there. The
+// store tokenizes in Go and writes the tsvector itself, so PostgreSQL's
+// parser (which keeps "example.com" or "tear-gas" whole) and its text search
+// configurations play no part, and a query is a tsquery of the same tokens
+// joined by &. Lexemes longer than PostgreSQL's limit (2,046 bytes) are left
+// out, and indexing stops at maxVectorBytes of distinct lexemes.
 
 // maxVectorBytes bounds the lexemes of one tsvector, well inside the 1 MB
-// PostgreSQL allows with their positions.
+// PostgreSQL allows.
 const maxVectorBytes = 512 << 10
 
-const (
-	maxPos       = 16383
-	maxLexeme    = 2046
-	maxPositions = 256
-)
+const maxLexeme = 2046
 
 // tokens splits s into FTS5 unicode61 tokens, folded: a token starts with
 // a letter, digit or private-use character and goes on through those and
@@ -120,55 +109,26 @@ func fold(t string, plain bool) string {
 	return b.String()
 }
 
-// tsvector returns the text form of a tsvector of the tokens of fields, the
-// fields one position apart.
+// tsvector returns the text form of a tsvector (without positions) of the
+// tokens of fields.
 func tsvector(fields ...string) string {
-	pos := map[string][]int{}
+	seen := map[string]bool{}
 	size := 0
-	p := 0
-	for i, f := range fields {
-		if i > 0 {
-			p++ // the gap between columns
-		}
+	for _, f := range fields {
 		for _, t := range tokens(f) {
-			p++
-			if len(t) > maxLexeme {
+			if len(t) > maxLexeme || seen[t] || size+len(t) > maxVectorBytes {
 				continue
 			}
-			ps, seen := pos[t]
-			if !seen {
-				if size+len(t) > maxVectorBytes {
-					continue
-				}
-				size += len(t)
-			}
-			q := min(p, maxPos)
-			if len(ps) < maxPositions && (len(ps) == 0 || ps[len(ps)-1] != q) {
-				pos[t] = append(ps, q)
-			}
+			seen[t] = true
+			size += len(t)
 		}
 	}
-	lex := make([]string, 0, len(pos))
-	for t := range pos {
-		lex = append(lex, t)
+	lex := make([]string, 0, len(seen))
+	for t := range seen {
+		lex = append(lex, quoteLexeme(t))
 	}
 	sort.Strings(lex)
-	var b strings.Builder
-	for i, t := range lex {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(quoteLexeme(t))
-		for j, q := range pos[t] {
-			if j == 0 {
-				b.WriteByte(':')
-			} else {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Itoa(q))
-		}
-	}
-	return b.String()
+	return strings.Join(lex, " ")
 }
 
 // quoteLexeme quotes a lexeme for the text form of a tsvector or tsquery.
@@ -178,37 +138,27 @@ func quoteLexeme(t string) string {
 
 // tsquery turns words a user typed into a tsquery matching rows that hold
 // all of them, as the SQLite store's ftsQuery does for FTS5: the input is
-// split into words the same way (letters, digits, hyphens, apostrophes and
-// anything beyond ASCII), and each word becomes the phrase of its tokens. A word
-// without tokens ("—") asks for nothing, as an empty FTS5 phrase does; ok
-// is false when no word has a token, which matches nothing. Input without
-// words is a bad query.
+// split into words at anything but letters, digits and combining marks, and
+// each word into its tokens ("al-Shabab" is two words, "cafe\u0301" one
+// token), all of them required. A word without tokens asks for nothing, as
+// an empty FTS5 phrase does; ok is false when no word has a token, which
+// matches nothing. Input without words is a bad query.
 func tsquery(s string) (q string, ok bool, err error) {
-	var words []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '\'' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
-	}) {
-		if f = strings.Trim(f, "-'"); f != "" {
-			words = append(words, f)
-		}
-	}
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
 	if len(words) == 0 {
 		return "", false, fmt.Errorf("%w: search text %q has no words", store.ErrBadQuery, s)
 	}
 	var terms []string
+	seen := map[string]bool{}
 	for _, w := range words {
-		ts := tokens(w)
-		if len(ts) == 0 {
-			continue
+		for _, t := range tokens(w) {
+			if !seen[t] {
+				seen[t] = true
+				terms = append(terms, quoteLexeme(t))
+			}
 		}
-		for i, t := range ts {
-			ts[i] = quoteLexeme(t)
-		}
-		term := strings.Join(ts, " <-> ")
-		if len(ts) > 1 {
-			term = "(" + term + ")"
-		}
-		terms = append(terms, term)
 	}
 	if len(terms) == 0 {
 		return "", false, nil
