@@ -16,7 +16,7 @@ import (
 func benchStore(b *testing.B, n int) *DB {
 	b.Helper()
 	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), "sitrep-bench-events-v4.db")
+	path := filepath.Join(os.TempDir(), "sitrep-bench-events-v5.db")
 	db, err := Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)

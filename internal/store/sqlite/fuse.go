@@ -194,17 +194,13 @@ func (w *writer) report(d *document.Document, e document.Event, id int64, m fusi
 	}
 	sp, _ := json.Marshal(spans)
 	ev, _ := json.Marshal(nonNil(sentences))
-	r, err := w.exec(`INSERT INTO reports (event_id, article_id, local_id, date, location, summary, status, evidence, spans, ev_start, ev_end, published)
+	_, err := w.exec(`INSERT INTO reports (event_id, article_id, local_id, date, location, summary, status, evidence, spans, ev_start, ev_end, published)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, d.ID, e.ID, e.Date, nullStr(m.Location), e.Summary, e.Status, string(ev), string(sp), lo, hi, d.Published)
 	if err != nil {
 		return err
 	}
-	rid, err := r.LastInsertId()
-	if err != nil {
-		return err
-	}
-	if _, err := w.exec(`INSERT INTO reports_fts (rowid, text) VALUES (?, ?)`, rid, e.Summary+"\n"+strings.Join(sentences, "\n")); err != nil {
+	if err := w.index(id); err != nil {
 		return err
 	}
 	_, err = w.exec(`UPDATE events SET reports = reports + 1 WHERE id = ?`, id)
@@ -216,4 +212,38 @@ func nullInt(n int) *int {
 		return nil
 	}
 	return &n
+}
+
+// index rewrites the full-text entry of an event: the summaries and
+// evidence of all its reports.
+func (w *writer) index(id int64) error {
+	rows, err := w.query(`SELECT summary, evidence FROM reports WHERE event_id = ? ORDER BY id`, id)
+	if err != nil {
+		return err
+	}
+	var sb strings.Builder
+	for rows.Next() {
+		var summary, evidence string
+		if err := rows.Scan(&summary, &evidence); err != nil {
+			rows.Close()
+			return err
+		}
+		var sentences []string
+		_ = json.Unmarshal([]byte(evidence), &sentences)
+		sb.WriteString(summary)
+		for _, s := range sentences {
+			sb.WriteByte('\n')
+			sb.WriteString(s)
+		}
+		sb.WriteByte('\n')
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if _, err := w.exec(`DELETE FROM events_fts WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	_, err = w.exec(`INSERT INTO events_fts (rowid, text) VALUES (?, ?)`, id, sb.String())
+	return err
 }

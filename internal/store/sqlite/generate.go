@@ -55,7 +55,7 @@ func (db *DB) Generate(ctx context.Context, n int, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	fts, err := tx.PrepareContext(ctx, `INSERT INTO reports_fts (rowid, text) VALUES (?, ?)`)
+	fts, err := tx.PrepareContext(ctx, `INSERT INTO events_fts (rowid, text) VALUES (?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -79,12 +79,10 @@ func (db *DB) Generate(ctx context.Context, n int, seed uint64) error {
 		if _, err := rt.ExecContext(ctx, id, lat, lat, lon, lon); err != nil {
 			return err
 		}
-		r, err = rep.ExecContext(ctx, id, article, fmt.Sprintf("G%d", id), day, p.name, summary, day)
-		if err != nil {
+		if _, err = rep.ExecContext(ctx, id, article, fmt.Sprintf("G%d", id), day, p.name, summary, day); err != nil {
 			return err
 		}
-		rid, _ := r.LastInsertId()
-		if _, err := fts.ExecContext(ctx, rid, summary+" "+a1+" "+a2); err != nil {
+		if _, err := fts.ExecContext(ctx, id, summary+" "+a1+" "+a2); err != nil {
 			return err
 		}
 	}

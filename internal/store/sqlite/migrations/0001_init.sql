@@ -142,7 +142,9 @@ CREATE TABLE reports (
 	UNIQUE (article_id, local_id)
 );
 CREATE INDEX reports_event ON reports(event_id, published);
-CREATE VIRTUAL TABLE reports_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2', detail=none);
+-- The text of every report of an event, under the event's id: rewritten
+-- (contentless_delete) when a report joins the event.
+CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', detail=none);
 
 -- Figure claims: each count as one source states it.
 CREATE TABLE claims (
