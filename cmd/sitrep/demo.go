@@ -9,35 +9,44 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/api"
 	"github.com/sitrep/sitrep/internal/document"
 	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/reader"
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/web"
 	"github.com/sitrep/sitrep/samples"
 )
 
-const demoExamples = `  sitrep demo
-  sitrep demo --out /tmp/demo.jsonl
-  sitrep demo --out - | jq -r .title
+const demoExamples = `  sitrep demo                                  # then open http://127.0.0.1:8080
+  sitrep demo --addr 127.0.0.1:9090 --db demo.db
+  sitrep demo --no-serve --out - | jq -r .title
 `
 
-// runDemo extracts the sample articles bundled into the binary (package
-// samples), writes their documents as JSON Lines to --out and prints a
-// summary table. It needs no input files and no network, so it is the first
-// thing to run on a fresh machine.
-//
-// The documents carry what the pipeline produces today — title, deck, date,
-// dateline, language, clean text and removed furniture — and fill in as the
-// analysis stages (entities, places, quotes, events, figures) land. Later
-// issues also make demo ingest the documents into the store and serve the web
-// page over them; until then it stops after writing the file.
+// runDemo is the first thing to run on a fresh machine: it extracts the
+// sample articles bundled into the binary (package samples: several outlets'
+// reports of the same days, written for sitrep), writes their documents as
+// JSON Lines to --out, prints a summary table, stores them in a store —
+// a temporary SQLite file unless --db names one — so that reports of the
+// same event fuse and conflicting figures sit side by side, and serves the
+// API and the page over it until interrupted (--no-serve stops before).
+// It needs no input files and no network.
 func runDemo(args []string, stdout, stderr io.Writer) int {
 	fset := newFlags("demo", "sitrep demo [flags]", demoExamples, stderr)
 	out := fset.String("out", "sitrep-demo.jsonl", "write the documents as JSON Lines to `FILE`; - for standard output")
+	db := fset.String("db", "", "store the articles in this SQLite `FILE` (default: a temporary file, removed at exit)")
+	addr := fset.String("addr", "127.0.0.1:8080", "serve the API and the page on `HOST:PORT`")
+	webDir := fset.String("web", "", "serve the page built in `DIR` (default: web/dist, found from the working directory; build it with make web)")
+	noServe := fset.Bool("no-serve", false, "stop after storing the articles")
 	rest, err := parseInterleaved(fset, args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -109,6 +118,55 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	printDemoTable(summary, docs)
 	fmt.Fprintf(summary, "\n%d of %d sample articles extracted; documents written to %s\n", len(docs), len(names), dest)
 	if failed > 0 {
+		return 1
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	path := *db
+	if path == "" {
+		dir, err := os.MkdirTemp("", "sitrep-demo-")
+		if err != nil {
+			fmt.Fprintf(stderr, "sitrep demo: %v\n", err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "sitrep.db")
+	}
+	st, err := openStore(ctx, path)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep demo: %v\n", err)
+		return 1
+	}
+	defer st.Close()
+	items := make([]store.Item, len(docs))
+	for i, r := range docs {
+		items[i] = store.Item{Doc: r.doc, Source: "samples/" + r.name, SourceKey: "samples/" + r.name + "@" + r.doc.ID}
+	}
+	if _, err := st.Put(ctx, items); err != nil {
+		fmt.Fprintf(stderr, "sitrep demo: store: %v\n", err)
+		return 1
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep demo: store: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(summary, "stored in %s: %d articles (%d near-duplicates), %d events from %d reports, %d figure claims, %d quotes, %d entities\n",
+		path, stats.Articles, stats.Duplicates, stats.Events, stats.Reports, stats.Claims, stats.Quotes, stats.Entities)
+	if *noServe {
+		return 0
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep demo: %v (choose another address with --addr)\n", err)
+		return 1
+	}
+	fmt.Fprintf(summary, "\nserving the page and the API on http://%s/ — press Ctrl-C to stop\n", ln.Addr())
+	h := web.Mount(api.New(st, api.Options{Logger: log}), *webDir)
+	if err := api.Serve(ctx, ln, h, log); err != nil {
+		fmt.Fprintf(stderr, "sitrep demo: %v\n", err)
 		return 1
 	}
 	return 0

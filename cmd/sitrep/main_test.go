@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/sitrep/sitrep/internal/store"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -356,7 +358,7 @@ func TestExtractURL(t *testing.T) {
 // file, and the table names each.
 func TestDemo(t *testing.T) {
 	t.Chdir(t.TempDir())
-	code, out, errOut := runCLI(t, "demo")
+	code, out, errOut := runCLI(t, "demo", "--no-serve")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -390,7 +392,7 @@ func TestDemo(t *testing.T) {
 // same as sitrep extract gives for the sample files, and the table moves to
 // stderr.
 func TestDemoStdout(t *testing.T) {
-	code, out, errOut := runCLI(t, "demo", "--out", "-")
+	code, out, errOut := runCLI(t, "demo", "--no-serve", "--out", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -425,11 +427,64 @@ func TestDemoStdout(t *testing.T) {
 
 func TestDemoBadOut(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "no", "such", "dir", "out.jsonl")
-	code, out, errOut := runCLI(t, "demo", "--out", bad)
+	code, out, errOut := runCLI(t, "demo", "--no-serve", "--out", bad)
 	if code != 1 || out != "" {
 		t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)
 	}
 	if !strings.Contains(errOut, bad) || strings.Contains(errOut, "extracted") {
 		t.Errorf("stderr = %q: want the file named, before any work", errOut)
+	}
+}
+
+// TestDemoStore: the demo's store fuses the sample outlets' reports of one
+// event, keeps each outlet's figures side by side, and links the
+// republished wire copy to its original.
+func TestDemoStore(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	db := filepath.Join(dir, "demo.db")
+	code, out, errOut := runCLI(t, "demo", "--no-serve", "--db", db)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "stored in "+db) {
+		t.Errorf("summary lacks the store line:\n%s", out)
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Articles != int64(len(samples.Articles())) || s.Duplicates < 1 {
+		t.Errorf("stats %+v: want every sample stored and a near-duplicate linked", s)
+	}
+	page, err := st.Events(ctx, store.EventFilter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fused := false
+	for _, e := range page.Items {
+		if e.ReportCount < 2 {
+			continue
+		}
+		d, err := st.Event(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outlets := map[string]bool{}
+		for _, c := range d.Claims {
+			outlets[c.Outlet] = true
+		}
+		if len(outlets) >= 2 {
+			fused = true
+		}
+	}
+	if !fused {
+		t.Error("no event fused from two outlets' reports with claims from both")
 	}
 }

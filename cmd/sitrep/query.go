@@ -130,35 +130,27 @@ func printSearch(w io.Writer, res *store.SearchResult) {
 			if e.Country != "" {
 				place += " (" + e.Country + ")"
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", e.ID, e.Date, e.Class, place, killed, e.ReportCount, clipText(e.Summary, 70))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", e.ID, e.Date, e.Class, place, killed, e.ReportCount, clip(e.Summary, 70))
 		}
 		fmt.Fprintln(tw)
 	}
 	if len(res.Articles) > 0 {
 		fmt.Fprintln(tw, "ARTICLE\tPUBLISHED\tOUTLET\tTITLE")
 		for _, a := range res.Articles {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID[:12], a.Published, a.Outlet, clipText(a.Title, 80))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID[:12], a.Published, a.Outlet, clip(a.Title, 80))
 		}
 		fmt.Fprintln(tw)
 	}
 	if len(res.Quotes) > 0 {
 		fmt.Fprintln(tw, "QUOTE\tPUBLISHED\tSPEAKER\tTEXT")
 		for _, q := range res.Quotes {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", q.ID, q.Published, q.SpeakerName, clipText(q.Text, 80))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", q.ID, q.Published, q.SpeakerName, clip(q.Text, 80))
 		}
 	}
 	tw.Flush()
 	if len(res.Events)+len(res.Articles)+len(res.Quotes) == 0 {
 		fmt.Fprintln(w, "nothing found")
 	}
-}
-
-func clipText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }
 
 const exportExamples = `  sitrep export --format csv > events.csv
