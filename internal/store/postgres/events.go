@@ -55,7 +55,7 @@ const kmExpr = `(2 * 6371::float8 * asin(least(1::float8, sqrt(
 
 // eventWhere turns an event filter into SQL conditions on events e. The
 // planner chooses between reading events in date order and testing each,
-// and collecting the matches of an index (the GIN index of the reports'
+// and collecting the matches of an index (the GIN index of the events'
 // text, the (lat, lon) index) first; the SQLite store makes that choice
 // itself.
 func eventWhere(f store.EventFilter) (*where, error) {
@@ -66,7 +66,7 @@ func eventWhere(f store.EventFilter) (*where, error) {
 			return nil, err
 		}
 		if ok {
-			w.add(`e.id IN (SELECT r.event_id FROM reports r WHERE r.tsv @@ ?::text::tsquery)`, q)
+			w.add(`e.tsv @@ ?::text::tsquery`, q)
 		} else {
 			w.add(`false`)
 		}

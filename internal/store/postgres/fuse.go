@@ -157,8 +157,8 @@ func (w *writer) joinEvent(d *document.Document, e document.Event, id int64, f, 
 	return err
 }
 
-// report records the article's mention of a fused event, with the summary
-// and evidence in its full-text vector.
+// report records the article's mention of a fused event and adds its
+// summary and evidence to the event's full-text vector.
 func (w *writer) report(d *document.Document, e document.Event, id int64, m fusion.Mention) error {
 	spans := make([][2]int, 0, len(e.Evidence))
 	var sentences []string
@@ -178,13 +178,16 @@ func (w *writer) report(d *document.Document, e document.Event, id int64, m fusi
 	}
 	sp, _ := json.Marshal(spans)
 	ev, _ := json.Marshal(nonNil(sentences))
-	if _, err := w.exec(`INSERT INTO reports (event_id, article_id, local_id, date, location, summary, status, evidence, spans, ev_start, ev_end, published, tsv)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text::tsvector)`,
-		id, d.ID, e.ID, e.Date, nullStr(m.Location), e.Summary, e.Status, string(ev), string(sp), lo, hi, d.Published,
-		tsvector(e.Summary+"\n"+strings.Join(sentences, "\n"))); err != nil {
+	if _, err := w.exec(`INSERT INTO reports (event_id, article_id, local_id, date, location, summary, status, evidence, spans, ev_start, ev_end, published)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, d.ID, e.ID, e.Date, nullStr(m.Location), e.Summary, e.Status, string(ev), string(sp), lo, hi, d.Published); err != nil {
 		return err
 	}
-	_, err := w.exec(`UPDATE events SET reports = reports + 1 WHERE id = ?`, id)
+	// The event's full-text vector gains the report's tokens, as the
+	// SQLite store rewrites the event's entry with all its reports' text.
+	_, err := w.exec(`UPDATE events SET reports = reports + 1,
+		tsv = CASE WHEN length(tsv) < ? THEN tsv || ?::text::tsvector ELSE tsv END WHERE id = ?`,
+		maxEventLexemes, tsvector(e.Summary+"\n"+strings.Join(sentences, "\n")), id)
 	return err
 }
 

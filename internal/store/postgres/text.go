@@ -21,13 +21,19 @@ import (
 // parser (which keeps "example.com" or "tear-gas" whole) and its text search
 // configurations play no part, and a query is a tsquery of the same tokens
 // joined by &. Lexemes longer than PostgreSQL's limit (2,046 bytes) are left
-// out, and indexing stops at maxVectorBytes of distinct lexemes.
+// out, and indexing stops at maxVectorBytes of distinct lexemes (an article)
+// or maxEventLexemes (a fused event, which gathers its reports' words as the
+// SQLite store's events_fts does).
 
 // maxVectorBytes bounds the lexemes of one tsvector, well inside the 1 MB
 // PostgreSQL allows.
 const maxVectorBytes = 512 << 10
 
 const maxLexeme = 2046
+
+// maxEventLexemes bounds the vector of a fused event, which gathers the
+// tokens of all its reports: past it, a report's words are not added.
+const maxEventLexemes = 50000
 
 // tokens splits s into FTS5 unicode61 tokens, folded: a token starts with
 // a letter, digit or private-use character and goes on through those and

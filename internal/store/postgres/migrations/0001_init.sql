@@ -118,7 +118,8 @@ CREATE TABLE events (
 	reports        integer NOT NULL DEFAULT 0,
 	claims         integer NOT NULL DEFAULT 0,
 	first_reported text COLLATE "C" NOT NULL,
-	last_reported  text COLLATE "C" NOT NULL
+	last_reported  text COLLATE "C" NOT NULL,
+	tsv            tsvector NOT NULL DEFAULT ''   -- the summaries and evidence of all its reports
 );
 -- Lists run newest first by the first day of the event's date, the day
 -- ACLED's event_date gives for a coarse date.
@@ -126,6 +127,7 @@ CREATE INDEX events_date ON events(date_lo DESC, id DESC);
 CREATE INDEX events_class ON events(class, date_lo DESC, id DESC);
 CREATE INDEX events_country ON events(country, date_lo DESC, id DESC);
 CREATE INDEX events_fuse ON events(class, country, date_lo);
+CREATE INDEX events_tsv ON events USING gin (tsv);
 -- Spatial filters (near, bbox) read a latitude band of this index and test
 -- the longitude and the distance of each point in it.
 CREATE INDEX events_point ON events(lat, lon) WHERE lat IS NOT NULL AND lon IS NOT NULL;
@@ -145,11 +147,9 @@ CREATE TABLE reports (
 	ev_start   integer NOT NULL,                   -- first and last byte of the evidence
 	ev_end     integer NOT NULL,
 	published  text COLLATE "C" NOT NULL,
-	tsv        tsvector NOT NULL,                  -- summary and evidence
 	UNIQUE (article_id, local_id)
 );
 CREATE INDEX reports_event ON reports(event_id, published);
-CREATE INDEX reports_tsv ON reports USING gin (tsv);
 
 -- Figure claims: each count as one source states it.
 CREATE TABLE claims (
