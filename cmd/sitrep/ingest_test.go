@@ -45,7 +45,7 @@ func TestIngest(t *testing.T) {
 		{"no inputs", []string{"ingest", "--db", db}, 2, []string{"give a PATH, URL or FEED"}},
 		{"bad flag", []string{"ingest", "--bogus", dir}, 2, []string{"flag provided but not defined: -bogus"}},
 		{"bad batch", []string{"ingest", "--batch", "0", dir}, 2, []string{"--batch"}},
-		{"postgres", []string{"ingest", "--db", "postgres://u:secret@host/db", dir}, 1, []string{"not built yet"}},
+		{"postgres", []string{"ingest", "--db", "postgres://u:secret@host/db", dir}, 1, []string{"--db postgres://u:***@host/db:"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

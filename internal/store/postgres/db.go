@@ -102,11 +102,15 @@ var _ store.Store = (*DB)(nil)
 
 // Open connects to the database a PostgreSQL URL or keyword/value string
 // names (postgres://user:pass@host:5432/db?sslmode=disable) and brings its
-// schema up to date.
+// schema up to date. A connection attempt gives up after connect_timeout
+// seconds (default 15).
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	if cfg.ConnConfig.ConnectTimeout == 0 { // connect_timeout in the DSN
+		cfg.ConnConfig.ConnectTimeout = 15 * time.Second
 	}
 	if cfg.ConnConfig.RuntimeParams == nil {
 		cfg.ConnConfig.RuntimeParams = map[string]string{}
