@@ -28,6 +28,7 @@ func commands() []command {
 		{"search", "search the store: events, articles and quotes", runSearch},
 		{"export", "write the store's events as CSV, GeoJSON, JSON Lines or Parquet", runExport},
 		{"serve", "serve the JSON HTTP API over the store", runServe},
+		{"report", "write a situation report on a region and period from the store", runReport},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}
