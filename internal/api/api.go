@@ -132,6 +132,7 @@ func New(st store.Store, opt Options) http.Handler {
 		{"GET /api/quotes", list(s, ParseQuoteFilter, st.Quotes)},
 		{"GET /api/figures", list(s, ParseClaimFilter, st.Claims)},
 		{"GET /api/search", http.HandlerFunc(s.search)},
+		{"GET /api/report", http.HandlerFunc(s.report)},
 		{"GET /api/export.csv", http.HandlerFunc(s.exportCSV)},
 		{"GET /api/export.geojson", http.HandlerFunc(s.exportGeoJSON)},
 		{"GET /api/openapi.json", http.HandlerFunc(s.openapi)},

@@ -129,6 +129,10 @@ var badQueries = map[string][][2]string{
 		{"q=x&near=1,2", "near"}, {"q=x&bbox=1,1,0,0", "bbox"}, {"q=x&since=2024-3-1", "since"}, {"q=x&limit=101", "limit"},
 		{"q=x&limit=0", "limit"}, {"q=x&cursor=abc", "cursor"}, {"q=x&text=y", "text"},
 	},
+	"/api/report": {
+		{"", "region"}, {"region=UA", "date"}, {"region=UA&date=x", "date"}, {"region=UA&date=2024-03-05&format=pdf", "format"},
+		{"region=UA&since=2020-01-01&until=2024-01-01", "until"}, {"region=UA&date=2024-03-05&limit=5", "limit"},
+	},
 	"/api/export.csv": {
 		{"class=x", "class"}, {"near=0,0,0", "near"}, {"limit=10", "limit"}, {"cursor=abc", "cursor"}, {"since=x", "since"},
 	},

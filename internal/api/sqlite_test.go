@@ -141,6 +141,7 @@ func readIDs(t *testing.T, h http.Handler) someIDs {
 
 func init() {
 	openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.PlainBodyDecoder)
+	openapi3filter.RegisterBodyDecoder("text/markdown", openapi3filter.PlainBodyDecoder)
 }
 
 // checkAgainstOpenAPI validates a served request and its answer against
@@ -260,6 +261,14 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		get("/api/search?q=tear+gas&class=protest&limit=3", 200),
 		get("/api/search?q=NEAR+%22*", 200),
 		get("/api/search", 400),
+		get("/api/report?region=UA&since=2024-03-01&until=2024-03-31", 200),
+		get("/api/report?region=Ukraine&date=2024-03-05&format=html", 200),
+		get("/api/report?region=30,44,40,53&date=2024-03-05&format=json", 200),
+		get("/api/report?region=UA", 400),
+		get("/api/report?region=Atlantis&date=2024-03-05", 200), // an unknown region: an empty report
+		get("/api/report?region=UA&date=2024-13-45", 400),
+		get("/api/report?region=UA&date=2024-03-05&format=pdf", 400),
+		get("/api/report?date=2024-03-05", 400),
 		get("/api/export.csv", 200),
 		get("/api/export.csv?country=UA", 200),
 		get("/api/export.csv?class=riot", 200),
