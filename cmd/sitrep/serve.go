@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/sitrep/sitrep/internal/api"
+	"github.com/sitrep/sitrep/internal/web"
 )
 
 const serveExamples = `  sitrep serve                                   # sitrep.db on http://127.0.0.1:8080
@@ -31,6 +32,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE` (created if missing)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	token := fs.String("token", "", "bearer `TOKEN` that POST /api/articles requires (default $SITREP_TOKEN); without one the write API is off")
+	webDir := fs.String("web", "", "serve the page built in `DIR` at / (default: web/dist, found from the working directory; build it with make web)")
 	rest, err := parseInterleaved(fs, args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -67,7 +69,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		write = "on (bearer token)"
 	}
 	log.Info("serving", "url", "http://"+ln.Addr().String(), "db", *db, "write_api", write)
-	h := api.New(st, api.Options{Token: tok, Logger: log})
+	h := web.Mount(api.New(st, api.Options{Token: tok, Logger: log}), *webDir)
 	if err := api.Serve(ctx, ln, h, log); err != nil {
 		fmt.Fprintf(stderr, "sitrep serve: %v\n", err)
 		return 1

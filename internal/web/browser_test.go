@@ -543,6 +543,10 @@ func TestPageSamples(t *testing.T) {
 	t.Run("map", func(t *testing.T) {
 		b.t = t
 		checkMap(t, b, srv.URL, events)
+		// On a wide screen the page fits the window: the panel scrolls, not the page.
+		if h, wh := eval[int](b, `document.documentElement.scrollHeight`), eval[int](b, `innerHeight`); h > wh {
+			t.Errorf("the page is %d px high in a %d px window", h, wh)
+		}
 		b.screenshot("samples-map")
 		b.checkErrors()
 	})
