@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/sitrep/sitrep/internal/document"
 	"github.com/sitrep/sitrep/internal/fusion"
 )
@@ -178,17 +180,17 @@ func (w *writer) report(d *document.Document, e document.Event, id int64, m fusi
 	}
 	sp, _ := json.Marshal(spans)
 	ev, _ := json.Marshal(nonNil(sentences))
-	if _, err := w.exec(`INSERT INTO reports (event_id, article_id, local_id, date, location, summary, status, evidence, spans, ev_start, ev_end, published)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, d.ID, e.ID, e.Date, nullStr(m.Location), e.Summary, e.Status, string(ev), string(sp), lo, hi, d.Published); err != nil {
-		return err
-	}
-	// The event's full-text vector gains the report's tokens, as the
-	// SQLite store rewrites the event's entry with all its reports' text.
-	_, err := w.exec(`UPDATE events SET reports = reports + 1,
-		tsv = CASE WHEN length(tsv) < ? THEN tsv || ?::text::tsvector ELSE tsv END WHERE id = ?`,
+	// The report, and the event's count and full-text vector, which gains
+	// the report's tokens as the SQLite store rewrites the event's entry
+	// with all its reports' text: one round trip.
+	b := &pgx.Batch{}
+	b.Queue(bind(`INSERT INTO reports (event_id, article_id, local_id, date, location, summary, status, evidence, spans, ev_start, ev_end, published)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		txts([]any{id, d.ID, e.ID, e.Date, nullStr(m.Location), e.Summary, e.Status, string(ev), string(sp), lo, hi, d.Published})...)
+	b.Queue(bind(`UPDATE events SET reports = reports + 1,
+		tsv = CASE WHEN length(tsv) < ? THEN tsv || ?::text::tsvector ELSE tsv END WHERE id = ?`),
 		maxEventLexemes, tsvector(e.Summary+"\n"+strings.Join(sentences, "\n")), id)
-	return err
+	return w.tx.SendBatch(w.ctx, b).Close()
 }
 
 func nullInt(n int) *int {

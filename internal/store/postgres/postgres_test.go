@@ -49,6 +49,7 @@ func runTests(m *testing.M) int {
 		skipWhy = fmt.Sprintf("no PostgreSQL at %s (set SITREP_TEST_POSTGRES to a server's URL): %v", redact(admin), err)
 		return m.Run()
 	}
+	dropStale(ctx, conn)
 	name := fmt.Sprintf("sitrep_test_%d_%d", time.Now().UnixNano(), os.Getpid())
 	if _, err := conn.Exec(ctx, `CREATE DATABASE `+name); err != nil {
 		conn.Close(ctx)
@@ -73,6 +74,27 @@ func runTests(m *testing.M) int {
 		conn.Close(dctx)
 	}
 	return code
+}
+
+// dropStale drops the databases of runs that ended without dropping theirs
+// (killed, timed out) more than an hour ago.
+func dropStale(ctx context.Context, conn *pgx.Conn) {
+	rows, err := conn.Query(ctx, `SELECT datname FROM pg_database d WHERE datname LIKE 'sitrep\_test\_%'
+		AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`)
+	if err != nil {
+		return
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return
+	}
+	for _, n := range names {
+		var ns, pid int64
+		if _, err := fmt.Sscanf(n, "sitrep_test_%d_%d", &ns, &pid); err != nil || time.Since(time.Unix(0, ns)) < time.Hour {
+			continue
+		}
+		conn.Exec(ctx, `DROP DATABASE IF EXISTS `+pgx.Identifier{n}.Sanitize())
+	}
 }
 
 func redact(dsn string) string {

@@ -190,8 +190,12 @@ func (w *writer) article(it store.Item, p *prepared, res *store.PutResult) (bool
 	for _, id := range res.Events {
 		touched[id] = true
 	}
-	for id := range touched {
-		if err := w.recount(id); err != nil {
+	if len(touched) > 0 {
+		ids := make([]int64, 0, len(touched))
+		for id := range touched {
+			ids = append(ids, id)
+		}
+		if err := w.recount(ids); err != nil {
 			return false, err
 		}
 	}
@@ -254,98 +258,152 @@ func (w *writer) duplicateOf(keys []int64) (string, error) {
 }
 
 // entitiesOf merges the document's entities into the stored ones and
-// returns the store id of each local id.
+// returns the store id of each local id. It does what the SQLite store does
+// entity by entity — find the entity by the first of its name keys that
+// names one, else make one; give it the keys no entity has yet, its name
+// and aliases; count the article and the mentions — but works out the
+// whole document in memory from one lookup of its keys (under the write
+// lock nothing else changes them) and writes it in one round trip.
 func (w *writer) entitiesOf(d *document.Document) (map[string]int64, error) {
-	ids := make(map[string]int64, len(d.Entities))
+	type ent struct {
+		local, typ, name string
+		keys, aliases    []string
+		titles           string
+		mentions         int
+	}
+	var es []ent
+	var types, keys []string
 	for _, e := range d.Entities {
-		keys := fusion.NameKeys(e.Type, e.Name, e.Aliases)
-		if len(keys) == 0 {
+		ks := fusion.NameKeys(e.Type, e.Name, e.Aliases)
+		if len(ks) == 0 {
 			continue
 		}
-		id, err := w.findEntity(e.Type, keys)
-		if err != nil {
-			return nil, err
+		titles, _ := json.Marshal(nonNil(e.Titles))
+		es = append(es, ent{e.ID, e.Type, e.Name, ks, append([]string{e.Name}, e.Aliases...), string(titles), len(e.Mentions)})
+		for _, k := range ks {
+			types, keys = append(types, e.Type), append(keys, k)
 		}
-		if id == 0 {
-			titles, _ := json.Marshal(nonNil(e.Titles))
-			if err := w.queryRow(`INSERT INTO entities (type, name, titles) VALUES (?, ?, ?) RETURNING id`, e.Type, e.Name, string(titles)).Scan(&id); err != nil {
-				return nil, err
-			}
-		}
-		// The rest is one round trip.
-		b := &pgx.Batch{}
-		b.Queue(bind(`INSERT INTO entity_names (type, key, entity_id) SELECT ?, k, ? FROM unnest(?::text[]) k ON CONFLICT DO NOTHING RETURNING key`),
-			txts([]any{e.Type, id, keys})...)
-		b.Queue(bind(`INSERT INTO entity_aliases (entity_id, alias) SELECT ?, a FROM unnest(?::text[]) a ON CONFLICT DO NOTHING`),
-			txts([]any{id, append([]string{e.Name}, e.Aliases...)})...)
-		b.Queue(bind(`UPDATE entities SET articles = articles + 1, mentions = mentions + ? WHERE id = ?`), len(e.Mentions), id)
-		b.Queue(bind(`INSERT INTO article_entities (article_id, local_id, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`),
-			txts([]any{d.ID, e.ID, id})...)
-		br := w.tx.SendBatch(w.ctx, b)
-		rows, err := br.Query()
-		if err == nil {
-			var k string
-			_, err = pgx.ForEachRow(rows, []any{&k}, func() error {
-				w.newEntities[e.Type+"\x00"+k] = id
-				return nil
-			})
-		}
-		for i := 0; i < 3 && err == nil; i++ {
-			_, err = br.Exec()
-		}
-		if cerr := br.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, err
-		}
-		ids[e.ID] = id
 	}
-	return ids, nil
-}
-
-// findEntity returns the entity known by the first of keys that names one,
-// or 0.
-func (w *writer) findEntity(typ string, keys []string) (int64, error) {
-	var ask []string
+	ids := make(map[string]int64, len(es))
+	if len(es) == 0 {
+		return ids, nil
+	}
+	// Who each key names now: the caches, then the store.
+	names := map[string]int64{}
+	var askT, askK []string
 	w.db.mu.RLock()
-	for _, k := range keys {
-		ck := typ + "\x00" + k
-		id, ok := w.newEntities[ck]
-		if !ok {
-			id, ok = w.db.entities[ck]
-		}
-		if ok && len(ask) == 0 {
-			w.db.mu.RUnlock()
-			return id, nil
-		}
-		if !ok {
-			ask = append(ask, k)
+	for i, k := range keys {
+		ck := types[i] + "\x00" + k
+		if id, ok := w.newEntities[ck]; ok {
+			names[ck] = id
+		} else if id, ok := w.db.entities[ck]; ok {
+			names[ck] = id
+		} else {
+			askT, askK = append(askT, types[i]), append(askK, k)
 		}
 	}
 	w.db.mu.RUnlock()
-	// Keys are never reassigned, so whatever the cache knows of a later key
-	// is also stored; one query finds which keys name an entity.
-	found := map[string]int64{}
-	rows, err := w.query(`SELECT key, entity_id FROM entity_names WHERE type = ? AND key = ANY(?::text[])`, typ, keys)
-	if err != nil {
-		return 0, err
-	}
-	var k string
-	var id int64
-	if _, err := pgx.ForEachRow(rows, []any{&k, &id}, func() error {
-		found[k] = id
-		return nil
-	}); err != nil {
-		return 0, err
-	}
-	for _, k := range keys {
-		if id, ok := found[txt(k)]; ok {
-			w.newEntities[typ+"\x00"+k] = id
-			return id, nil
+	if len(askK) > 0 {
+		rows, err := w.query(`SELECT n.type, n.key, n.entity_id FROM entity_names n JOIN unnest(?::text[], ?::text[]) AS q(t, k) ON n.type = q.t AND n.key = q.k`, askT, askK)
+		if err != nil {
+			return nil, err
+		}
+		var t, k string
+		var id int64
+		if _, err := pgx.ForEachRow(rows, []any{&t, &k, &id}, func() error {
+			names[t+"\x00"+k] = id
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 	}
-	return 0, nil
+	// Entity by entity, as if stored one after another; new entities get
+	// placeholder ids -1, -2, ... until the sequence gives them theirs.
+	type made struct{ typ, name, titles string }
+	var fresh []made
+	var nameT, nameK []string
+	var nameID []int64
+	for _, e := range es {
+		var id int64
+		for _, k := range e.keys {
+			if x, ok := names[e.typ+"\x00"+k]; ok {
+				id = x
+				break
+			}
+		}
+		if id == 0 {
+			fresh = append(fresh, made{e.typ, e.name, e.titles})
+			id = -int64(len(fresh))
+		}
+		for _, k := range e.keys {
+			ck := e.typ + "\x00" + k
+			if _, ok := names[ck]; !ok {
+				names[ck] = id
+				nameT, nameK, nameID = append(nameT, e.typ), append(nameK, k), append(nameID, id)
+			}
+		}
+		ids[e.local] = id
+	}
+	if len(fresh) > 0 {
+		rows, err := w.query(`SELECT nextval(pg_get_serial_sequence('entities', 'id')) FROM generate_series(1, ?::integer)`, len(fresh))
+		if err != nil {
+			return nil, err
+		}
+		seq, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return nil, err
+		}
+		if len(seq) != len(fresh) {
+			return nil, fmt.Errorf("entity ids: %d for %d entities", len(seq), len(fresh))
+		}
+		real := func(id int64) int64 {
+			if id < 0 {
+				return seq[-id-1]
+			}
+			return id
+		}
+		for k, id := range ids {
+			ids[k] = real(id)
+		}
+		for i := range nameID {
+			nameID[i] = real(nameID[i])
+		}
+		for ck, id := range names {
+			names[ck] = real(id)
+		}
+		ftype, fname, ftitles := make([]string, len(fresh)), make([]string, len(fresh)), make([]string, len(fresh))
+		for i, f := range fresh {
+			ftype[i], fname[i], ftitles[i] = f.typ, f.name, f.titles
+		}
+		if _, err := w.exec(`INSERT INTO entities (id, type, name, titles) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[])`,
+			seq, ftype, fname, ftitles); err != nil {
+			return nil, err
+		}
+	}
+	for ck, id := range names {
+		w.newEntities[ck] = id
+	}
+	var aliasID, artID, mentions []int64
+	var aliases, locals []string
+	for _, e := range es {
+		id := ids[e.local]
+		for _, a := range e.aliases {
+			aliasID, aliases = append(aliasID, id), append(aliases, a)
+		}
+		artID, locals, mentions = append(artID, id), append(locals, e.local), append(mentions, int64(e.mentions))
+	}
+	b := &pgx.Batch{}
+	queue := func(q string, args ...any) { b.Queue(bind(q), txts(args)...) }
+	queue(`INSERT INTO entity_names (type, key, entity_id) SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[]) ON CONFLICT DO NOTHING`, nameT, nameK, nameID)
+	queue(`INSERT INTO entity_aliases (entity_id, alias) SELECT * FROM unnest(?::bigint[], ?::text[]) ON CONFLICT DO NOTHING`, aliasID, aliases)
+	queue(`UPDATE entities e SET articles = e.articles + x.n, mentions = e.mentions + x.m
+		FROM (SELECT id, count(*) AS n, sum(m) AS m FROM unnest(?::bigint[], ?::bigint[]) AS u(id, m) GROUP BY id) x WHERE e.id = x.id`, artID, mentions)
+	queue(`INSERT INTO article_entities (article_id, local_id, entity_id) SELECT ?, l, i FROM unnest(?::text[], ?::bigint[]) AS u(l, i) ON CONFLICT DO NOTHING`,
+		d.ID, locals, artID)
+	if err := w.tx.SendBatch(w.ctx, b).Close(); err != nil {
+		return nil, err
+	}
+	return ids, nil
 }
 
 func (w *writer) quotes(d *document.Document, ents map[string]int64) error {
@@ -383,57 +441,83 @@ func (w *writer) quotes(d *document.Document, ents map[string]int64) error {
 // whose claims changed.
 func (w *writer) claims(d *document.Document, ents map[string]int64, events map[string]int64) (map[int64]bool, error) {
 	touched := map[int64]bool{}
-	for _, f := range d.Figures {
-		var event *int64
+	if len(d.Figures) == 0 {
+		return touched, nil
+	}
+	n := len(d.Figures)
+	local, cat, approx, phrase := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	vague, claimant, date, loc, country := make([]*string, n), make([]*string, n), make([]*string, n), make([]*string, n), make([]*string, n)
+	event, lo, hi, claimantID := make([]*int64, n), make([]*int64, n), make([]*int64, n), make([]*int64, n)
+	for i, f := range d.Figures {
 		if f.Event != nil {
 			if id, ok := events[*f.Event]; ok && id != 0 {
-				event = &id
+				event[i] = &id
 				touched[id] = true
 			}
 		}
-		var claimant *int64
 		if f.ClaimedBy != nil {
 			if id, ok := ents[*f.ClaimedBy]; ok {
-				claimant = &id
+				claimantID[i] = &id
 			}
 		}
 		pl := placeOf(d, f.Place)
-		if _, err := w.exec(`INSERT INTO claims (article_id, local_id, event_id, category, min, max, approx, vague, phrase,
-			claimant, claimant_id, outlet, published, date, location, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.ID, f.ID, event, f.Category, f.Min, f.Max, f.Approx, f.Vague, f.Phrase,
-			f.ClaimedByName, claimant, d.Outlet, d.Published, f.Date, nullStr(pl.Location), nullStr(pl.Country)); err != nil {
-			return nil, err
-		}
+		local[i], cat[i], approx[i], phrase[i] = f.ID, f.Category, f.Approx, f.Phrase
+		vague[i], claimant[i], date[i], loc[i], country[i] = f.Vague, f.ClaimedByName, f.Date, nullStr(pl.Location), nullStr(pl.Country)
+		lo[i], hi[i] = f.Min, f.Max
 	}
-	return touched, nil
+	_, err := w.exec(`INSERT INTO claims (article_id, local_id, event_id, category, min, max, approx, vague, phrase,
+		claimant, claimant_id, outlet, published, date, location, country)
+		SELECT ?, l, e, c, lo, hi, a, v, p, cl, ci, ?, ?, dt, lc, co
+		FROM unnest(?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+			WITH ORDINALITY AS u(l, e, c, lo, hi, a, v, p, cl, ci, dt, lc, co, o)
+		ORDER BY o`,
+		d.ID, d.Outlet, d.Published, local, event, cat, lo, hi, approx, vague, phrase, claimant, claimantID, date, loc, country)
+	return touched, err
 }
 
-// recount sets a fused event's claim count, fatalities and injured from its
-// claims (fusion.Count).
-func (w *writer) recount(id int64) error {
-	rows, err := w.query(`SELECT category, min, max, coalesce(vague, ''), coalesce(claimant, ''), published FROM claims WHERE event_id = ? ORDER BY id`, id)
+// recount sets the claim count, fatalities and injured of fused events
+// from their claims (fusion.Count).
+func (w *writer) recount(ids []int64) error {
+	rows, err := w.query(`SELECT event_id, category, min, max, coalesce(vague, ''), coalesce(claimant, ''), published
+		FROM claims WHERE event_id = ANY(?::bigint[]) ORDER BY id`, ids)
 	if err != nil {
 		return err
 	}
-	byCat := map[string][]fusion.Claim{}
-	n := 0
+	type tally struct {
+		n     int
+		byCat map[string][]fusion.Claim
+	}
+	all := map[int64]*tally{}
+	var id int64
 	var c fusion.Claim
 	var cat string
-	if _, err := pgx.ForEachRow(rows, []any{&cat, &c.Min, &c.Max, &c.Vague, &c.Claimant, &c.Published}, func() error {
-		byCat[cat] = append(byCat[cat], c)
+	if _, err := pgx.ForEachRow(rows, []any{&id, &cat, &c.Min, &c.Max, &c.Vague, &c.Claimant, &c.Published}, func() error {
+		t := all[id]
+		if t == nil {
+			t = &tally{byCat: map[string][]fusion.Claim{}}
+			all[id] = t
+		}
+		t.byCat[cat] = append(t.byCat[cat], c)
+		t.n++
 		c = fusion.Claim{}
-		n++
 		return nil
 	}); err != nil {
 		return err
 	}
-	count := func(cat string) *int64 {
-		if v, ok := fusion.Count(byCat[cat]); ok {
+	n, killed, injured := make([]int64, len(ids)), make([]*int64, len(ids)), make([]*int64, len(ids))
+	count := func(t *tally, cat string) *int64 {
+		if v, ok := fusion.Count(t.byCat[cat]); ok {
 			return &v
 		}
 		return nil
 	}
-	_, err = w.exec(`UPDATE events SET claims = ?, fatalities = ?, injured = ? WHERE id = ?`, n, count("killed"), count("injured"), id)
+	for i, id := range ids {
+		if t := all[id]; t != nil {
+			n[i], killed[i], injured[i] = int64(t.n), count(t, "killed"), count(t, "injured")
+		}
+	}
+	_, err = w.exec(`UPDATE events e SET claims = x.n, fatalities = x.k, injured = x.i
+		FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS x(id, n, k, i) WHERE e.id = x.id`, ids, n, killed, injured)
 	return err
 }
 
