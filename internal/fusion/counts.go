@@ -1,9 +1,6 @@
 package fusion
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Claim is what the count rule needs of one figure claim.
 type Claim struct {
@@ -44,22 +41,21 @@ var vagueUnit = map[string]int64{
 // Count is a fused event's count of one category the way ACLED codes
 // fatalities: the most recent reports win (tolls rise as bodies are found),
 // and among the claims of the latest day that reported one, the most
-// conservative. A claim that a later article repeats (the same number from
-// the same claimant) dates from the first report of it, so that a story
-// recalling the governor's earlier toll beside the mayor's new one does not
-// make the old toll current. A claim's number is its lower bound, its upper
+// conservative. A number that a later article repeats dates from the first
+// report of it, whoever the later article credits it to ("the governor" one
+// day, "Oleh Tkachuk" the next), so that a story recalling the earlier toll
+// beside the mayor's new one does not make the old toll current. A claim's number is its lower bound, its upper
 // bound when it has only that, or the ACLED number of its vague word. ok is
 // false when no claim gives a number.
 func Count(claims []Claim) (n int64, ok bool) {
-	first := map[string]string{} // claimant and number → first report
+	first := map[int64]string{} // number → first report
 	for _, c := range claims {
 		v, has := value(c)
 		if !has {
 			continue
 		}
-		k := Key(c.Claimant) + "\x00" + strconv.FormatInt(v, 10)
-		if p, seen := first[k]; !seen || c.Published < p {
-			first[k] = c.Published
+		if p, seen := first[v]; !seen || c.Published < p {
+			first[v] = c.Published
 		}
 	}
 	latest := ""
@@ -68,7 +64,7 @@ func Count(claims []Claim) (n int64, ok bool) {
 		if !has {
 			continue
 		}
-		published := first[Key(c.Claimant)+"\x00"+strconv.FormatInt(v, 10)]
+		published := first[v]
 		switch {
 		case !ok || published > latest:
 			n, latest, ok = v, published, true

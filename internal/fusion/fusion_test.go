@@ -158,8 +158,8 @@ func TestCount(t *testing.T) {
 			{Min: i(12), Claimant: "the governor", Published: "2022-02-28"},
 			{Min: i(14), Claimant: "emergency service", Published: "2022-03-01"},
 			{Min: i(16), Claimant: "the mayor", Published: "2022-03-02"},
-			{Min: i(12), Claimant: "The Governor", Published: "2022-03-02"},
-			{Min: i(14), Claimant: "Emergency Service", Published: "2022-03-02"},
+			{Min: i(12), Claimant: "Oleh Tkachuk", Published: "2022-03-02"},
+			{Min: i(14), Claimant: "Ukraine's Emergency Service", Published: "2022-03-02"},
 		}, 16, true},
 		{"upper bound only", []Claim{{Max: i(30), Published: "2022-02-28"}}, 30, true},
 	}
