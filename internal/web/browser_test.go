@@ -551,6 +551,29 @@ func TestPageSamples(t *testing.T) {
 		b.checkErrors()
 	})
 
+	t.Run("report", func(t *testing.T) {
+		b.t = t
+		// The Report link follows the filters: the country chosen, the
+		// dates on view. Opening it shows the situation report, cited.
+		b.do(chromedp.Navigate(srv.URL + "/#/?country=UA"))
+		b.idle()
+		link := eval[string](b, `document.getElementById('nav-report').href`)
+		if !strings.Contains(link, "/api/report?") || !strings.Contains(link, "region=UA") || !strings.Contains(link, "format=html") {
+			t.Fatalf("the Report link is %q", link)
+		}
+		b.do(chromedp.Navigate(link))
+		b.waitFor("the report", `document.body && document.body.textContent.includes('Situation report')`)
+		if n := eval[int](b, `document.querySelectorAll('svg').length`); n == 0 {
+			t.Error("the HTML report has no chart")
+		}
+		if !eval[bool](b, `/\[\d+\]/.test(document.body.textContent)`) {
+			t.Error("the report cites no source")
+		}
+		b.screenshot("samples-report")
+		b.do(chromedp.Navigate(srv.URL + "/#/")) // back to the page for the tests that follow
+		b.idle()
+	})
+
 	t.Run("detail", func(t *testing.T) {
 		b.t = t
 		checkDetail(t, b, srv.URL, events)

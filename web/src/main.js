@@ -200,10 +200,45 @@ async function applyDates(filters, { fit = false } = {}) {
       probe.timings.mapDrawn = Math.max(probe.timings.markersDrawn, probe.timings.bordersDrawn ?? 0);
     }
     timeline.update(app.all, filters.since, filters.until);
+    updateReportLink(filters);
     probe.ready = true;
   } finally {
     probe.busy--;
   }
+}
+
+// The longest period a situation report covers (the API refuses more).
+const REPORT_DAYS = 366;
+
+/**
+ * updateReportLink points the Report link at the situation report of what
+ * the page shows: the country filter (else the country with most events on
+ * view) over the dates on view, at most the last REPORT_DAYS of them.
+ */
+function updateReportLink(filters) {
+  const link = $('nav-report');
+  let region = filters.country;
+  if (!region) {
+    const counts = new Map();
+    for (const e of app.shown) if (e.country) counts.set(e.country, (counts.get(e.country) || 0) + 1);
+    let best = 0;
+    for (const [c, n] of counts) if (n > best || (n === best && c < region)) [region, best] = [c, n];
+  }
+  const days = app.shown.map((e) => (e.date || '').slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  let until = filters.until || days[days.length - 1];
+  let since = filters.since || days[0];
+  if (!region || !since || !until) {
+    link.removeAttribute('href');
+    link.setAttribute('aria-disabled', 'true');
+    link.title = 'No events on view to report on';
+    return;
+  }
+  const earliest = new Date(Date.parse(until) - (REPORT_DAYS - 1) * 86400000).toISOString().slice(0, 10);
+  if (since < earliest) since = earliest;
+  const q = new URLSearchParams({ region, since, until, format: 'html' });
+  link.href = `/api/report?${q}`;
+  link.removeAttribute('aria-disabled');
+  link.title = `Situation report: ${region}, ${since} to ${until}`;
 }
 
 async function renderPanel() {
