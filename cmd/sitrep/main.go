@@ -23,7 +23,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "read articles and print sitrep.document/v1 JSON", runExtract},
-		{"demo", "extract the bundled sample articles and summarise them", runDemo},
+		{"demo", "store the bundled sample articles and serve the page over them", runDemo},
 		{"ingest", "read files, WARC files, feeds and URLs into the store", runIngest},
 		{"search", "search the store: events, articles and quotes", runSearch},
 		{"export", "write the store's events as CSV, GeoJSON, JSON Lines or Parquet", runExport},
