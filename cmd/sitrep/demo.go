@@ -43,7 +43,7 @@ const demoExamples = `  sitrep demo                                  # then open
 func runDemo(args []string, stdout, stderr io.Writer) int {
 	fset := newFlags("demo", "sitrep demo [flags]", demoExamples, stderr)
 	out := fset.String("out", "sitrep-demo.jsonl", "write the documents as JSON Lines to `FILE`; - for standard output")
-	db := fset.String("db", "", "store the articles in this SQLite `FILE` (default: a temporary file, removed at exit)")
+	db := fset.String("db", "", "store the articles in this SQLite `FILE` or postgres:// DSN (default: a temporary SQLite file, removed at exit)")
 	addr := fset.String("addr", "127.0.0.1:8080", "serve the API and the page on `HOST:PORT`")
 	webDir := fset.String("web", "", "serve the page built in `DIR` (default: web/dist, found from the working directory; build it with make web)")
 	noServe := fset.Bool("no-serve", false, "stop after storing the articles")

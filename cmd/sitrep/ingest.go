@@ -32,7 +32,7 @@ var ingestSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
 
 func runIngest(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("ingest", "sitrep ingest [flags] PATH|URL|FEED ...", ingestExamples, stderr)
-	db := fs.String("db", "sitrep.db", "the store: a SQLite file, or sqlite://PATH")
+	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE` (or sqlite://PATH), or a postgres://USER@HOST/DB DSN")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles extracted at once; the default is one per core")
 	batch := fs.Int("batch", ingest.DefaultBatch, "most articles stored in one transaction")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback and private addresses")

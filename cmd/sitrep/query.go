@@ -68,7 +68,7 @@ const searchExamples = `  sitrep search kharkiv rockets
 // articles, quotes and events; without, the events the filters select.
 func runSearch(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("search", "sitrep search [--db FILE] [filters] [WORDS ...]", searchExamples, stderr)
-	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE`")
+	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE`, or a postgres://USER@HOST/DB DSN")
 	limit := fs.Int("limit", 20, "at most `N` results of each kind")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	ef := addEventFlags(fs)
@@ -163,7 +163,7 @@ const exportExamples = `  sitrep export --format csv > events.csv
 // formats: ACLED-style CSV, GeoJSON, JSON Lines or Parquet.
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", "sitrep export [--db FILE] --format csv|geojson|jsonl|parquet [filters]", exportExamples, stderr)
-	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE`")
+	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE`, or a postgres://USER@HOST/DB DSN")
 	format := fs.String("format", "csv", "output `FORMAT`: "+strings.Join(export.Formats, ", "))
 	out := fs.String("out", "-", "write to `FILE`; - for standard output")
 	ef := addEventFlags(fs)

@@ -30,7 +30,7 @@ lies in the period. PDF needs Chromium at /usr/bin/chromium.
 // store, as Markdown, HTML or PDF.
 func runReport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("report", "sitrep report [--db FILE] --region COUNTRY|ADMIN1|BBOX (--date DAY | --since DAY --until DAY) [--format md|html|pdf] [--out FILE]", reportExamples, stderr)
-	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE`")
+	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE`, or a postgres://USER@HOST/DB DSN")
 	region := fs.String("region", "", "the `REGION`: country code or name, first-level region, or west,south,east,north")
 	date := fs.String("date", "", "the `DAY` the report covers (YYYY-MM-DD)")
 	since := fs.String("since", "", "first `DAY` of the period (YYYY-MM-DD)")

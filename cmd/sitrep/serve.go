@@ -29,7 +29,7 @@ Routes: /api/openapi.json describes them all; /healthz; /metrics (Prometheus).
 // runServe serves the JSON API over the store until SIGINT or SIGTERM.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "sitrep serve [--db FILE] [--addr HOST:PORT] [--token TOKEN]", serveExamples, stderr)
-	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE` (created if missing)")
+	db := fs.String("db", "sitrep.db", "the store: a SQLite `FILE` (created if missing), or a postgres://USER@HOST/DB DSN")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	token := fs.String("token", "", "bearer `TOKEN` that POST /api/articles requires (default $SITREP_TOKEN); without one the write API is off")
 	webDir := fs.String("web", "", "serve the page built in `DIR` at / (default: web/dist, found from the working directory; build it with make web)")
