@@ -24,6 +24,7 @@ const ingestExamples = `  sitrep ingest articles/                          # .tx
   sitrep ingest https://example.org/world/rss.xml   # a feed: each item's page is fetched
   sitrep ingest https://example.org/news/story.html
   sitrep ingest --strict dump.jsonl && echo "all stored"
+  sitrep ingest --queue nats://127.0.0.1:4222 articles/   # publish jobs for 'sitrep worker'
 `
 
 // ingestSignals stop a run: the batch in flight is stored first. A second
@@ -38,6 +39,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback and private addresses")
 	strict := fs.Bool("strict", false, "exit 1 when any input fails")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "time limit for fetching one URL, feed or feed item")
+	queueURL := fs.String("queue", "", "publish the articles as jobs to this NATS JetStream `URL` (nats://HOST:PORT) for sitrep worker, instead of storing them; with --db, inputs already stored are skipped")
 	inputs, err := parseInterleaved(fs, args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -56,6 +58,17 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	if *timeout <= 0 {
 		fmt.Fprintln(stderr, "sitrep ingest: --timeout must be positive")
 		return 2
+	}
+
+	if *queueURL != "" {
+		a := publishArgs{queue: *queueURL, inputs: inputs, workers: *workers, strict: *strict,
+			fetch: fetch.Options{Timeout: *timeout, AllowPrivate: *allowPrivate}}
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "db" {
+				a.db = *db
+			}
+		})
+		return runPublish(a, stderr)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), ingestSignals...)

@@ -25,6 +25,8 @@ func commands() []command {
 		{"extract", "read articles and print sitrep.document/v1 JSON", runExtract},
 		{"demo", "store the bundled sample articles and serve the page over them", runDemo},
 		{"ingest", "read files, WARC files, feeds and URLs into the store", runIngest},
+		{"worker", "extract and store the jobs of a NATS JetStream queue (ingest --queue)", runWorker},
+		{"status", "show the queue's jobs waiting and in progress, and the store's counts", runStatus},
 		{"search", "search the store: events, articles and quotes", runSearch},
 		{"export", "write the store's events as CSV, GeoJSON, JSON Lines or Parquet", runExport},
 		{"serve", "serve the JSON HTTP API over the store", runServe},
