@@ -29,6 +29,9 @@ func (a *article) actors(class string, s tokens.Sentence, trigger int, place *do
 			if name == "" {
 				continue
 			}
+			if e.Type == document.GPE && a.countryPlace(e.ID) == nil {
+				continue // a town is where it happened, not who did it
+			}
 			if m.End <= trigger && before == "" {
 				before = name
 			} else if m.Start > trigger && after == "" && name != before {
@@ -40,20 +43,38 @@ func (a *article) actors(class string, s tokens.Sentence, trigger int, place *do
 	civilians := strings.Contains(sentence, "civilian") || strings.Contains(sentence, "residential") ||
 		strings.Contains(sentence, "residents")
 	if violent[class] {
-		if before != "" {
+		if before != "" && a.isCountry(before) {
 			before = "Military Forces of " + before
 		}
 		if civilians {
 			country := after
+			if !a.isCountry(country) {
+				country = ""
+			}
 			if place != nil && place.Country != "" && country == "" {
-				country = place.Name
+				country = a.countryNamed(place.Country)
 			}
 			after = "Civilians (" + strings.TrimPrefix(country, "Military Forces of ") + ")"
 			if country == "" {
 				after = "Civilians"
 			}
-		} else if after != "" {
+		} else if after != "" && a.isCountry(after) {
 			after = "Military Forces of " + after
+		}
+	}
+	if class == "protest" || class == "riot" {
+		// ACLED names the crowd by its country: "Protesters (Zambia)".
+		country := ""
+		if a.isCountry(before) {
+			country = before
+		} else if place != nil && place.Country != "" {
+			country = a.countryNamed(place.Country)
+		}
+		crowd := map[string]string{"protest": "Protesters", "riot": "Rioters"}[class]
+		if country != "" {
+			before = crowd + " (" + country + ")"
+		} else if before == "" || a.isCountry(before) {
+			before = crowd
 		}
 	}
 	if class == "displacement" && after == "" {
@@ -72,4 +93,38 @@ func (a *article) countryName(e document.Entity) string {
 		return ""
 	}
 	return e.Name
+}
+
+// countryPlace is the country place that an entity names, or nil.
+func (a *article) countryPlace(entity string) *document.Place {
+	for i := range a.in.Places {
+		p := &a.in.Places[i]
+		if p.Feature == "country" && p.Entity != nil && *p.Entity == entity {
+			return p
+		}
+	}
+	return nil
+}
+
+// isCountry reports whether a name is that of a country the article names:
+// its forces are "Military Forces of" it, where an organisation ("Hamas")
+// is its own name.
+func (a *article) isCountry(name string) bool {
+	for _, p := range a.in.Places {
+		if p.Feature == "country" && p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// countryNamed is the name of the country with ISO code cc among the
+// article's places, or "".
+func (a *article) countryNamed(cc string) string {
+	for _, p := range a.in.Places {
+		if p.Feature == "country" && p.Country == cc {
+			return p.Name
+		}
+	}
+	return ""
 }

@@ -156,7 +156,8 @@ func (e *event) summary(toll []string) string {
 	c := classes[e.class]
 	var sb strings.Builder
 	sb.WriteString(strings.ToUpper(c.Verb[:1]) + c.Verb[1:])
-	if e.actor1 != "" {
+	// "Protest by Protesters (Zambia)" says nothing the class does not.
+	if e.actor1 != "" && !strings.HasPrefix(e.actor1, "Protesters") && !strings.HasPrefix(e.actor1, "Rioters") {
 		sb.WriteString(" by " + e.actor1)
 	}
 	if e.place != nil {
