@@ -387,6 +387,15 @@ var eventCases = []eventCase{
 			{class: "attack", status: "asserted", place: "Pokrovsk", date: "2024-03-04"},
 		},
 	},
+	{
+		name: "actors/a town is no actor; protesters named by their country",
+		pub:  "2024-10-17",
+		text: art("Unrest in the capital",
+			"Protesters marched through Lusaka, Zambia, on Thursday, demanding an end to power cuts. In Kitwe, Zambian police arrested 12 people on Thursday."),
+		want: []want{
+			{class: "protest", status: "asserted", place: "Lusaka", date: "2024-10-17", actor1: "Protesters (Zambia)"},
+		},
+	},
 	// ---- diplomacy ----
 	{
 		name: "negotiation/talks in Belarus",
