@@ -478,7 +478,9 @@ func (w *Worker) write(ctx context.Context, results <-chan result) {
 				if len(batch) == 1 {
 					timer.Reset(w.opt.FlushEvery)
 				}
-				if len(batch) >= w.opt.Batch {
+				// A full batch is stored; so is one that holds every job
+				// this worker has, as no other is on its way.
+				if len(batch) >= w.opt.Batch || len(batch) == w.held() {
 					flush()
 				}
 			}
