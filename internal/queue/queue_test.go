@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/queue/queuetest"
@@ -540,11 +542,6 @@ func TestWorkerPostgresConnectionsDropped(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	admin, err := pgx.Connect(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(context.Background())
 	stop := make(chan struct{})
 	var killed atomic.Int64
 	var wg sync.WaitGroup
@@ -558,12 +555,18 @@ func TestWorkerPostgresConnectionsDropped(t *testing.T) {
 				return
 			case <-time.After(150 * time.Millisecond):
 			}
-			var k int64
-			err := admin.QueryRow(context.Background(), `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-				WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`).Scan(&k)
+			admin, err := pgx.Connect(context.Background(), dsn)
 			if err != nil {
 				t.Error(err)
 				return
+			}
+			var k int64
+			err = admin.QueryRow(context.Background(), `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+				WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`).Scan(&k)
+			admin.Close(context.Background())
+			if err != nil {
+				t.Logf("terminating connections: %v", err)
+				continue
 			}
 			killed.Add(k)
 		}
@@ -574,11 +577,82 @@ func TestWorkerPostgresConnectionsDropped(t *testing.T) {
 	if killed.Load() == 0 {
 		t.Fatal("no connection was terminated; nothing is tested")
 	}
-	if s := storeStats(t, st); s.Articles != n || s.Sources != n {
+	// Counted on a fresh connection: the pool's idle ones may have been
+	// terminated last.
+	fresh, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	if s := storeStats(t, fresh); s.Articles != n || s.Sources != n {
 		t.Errorf("store holds %d articles and %d sources, want %d", s.Articles, s.Sources, n)
 	}
 	if ws.Failed != 0 || ws.Stored != n {
 		t.Errorf("worker: %v", ws)
 	}
 	t.Logf("%d connections terminated; worker %v, %d store errors", killed.Load(), ws, ws.StoreErrors)
+}
+
+// TestDeadLetterAndMetrics lets a job run out of deliveries, as one that
+// crashes every worker that takes it would: the worker logs the server's
+// advisory, and the job stays in the stream. The metrics count the jobs.
+func TestDeadLetterAndMetrics(t *testing.T) {
+	srv := queuetest.Start(t)
+	cfg := Config{URL: srv.URL, MaxDeliver: 2, AckWait: time.Second}
+	dir := queuetest.WriteArticles(t, t.TempDir(), 3, 1000)
+	publish(t, cfg, nil, dir)
+	var logs bytes.Buffer
+	var mu sync.Mutex
+	log := slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil))
+	ctx := context.Background()
+	w, err := NewWorker(ctx, cfg, openSQLite(t), WorkerOptions{Logger: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	// A worker that dies holding the first job, twice.
+	for range 2 {
+		b, err := w.cons.Fetch(1, jetstream.FetchMaxWait(5*time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range b.Messages() {
+		}
+		time.Sleep(1500 * time.Millisecond) // AckWait passes
+	}
+	// A worker that lives: the server gives up on the first job when the
+	// worker asks for jobs; the advisory is logged.
+	dead := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return strings.Contains(logs.String(), "dead letter")
+	}
+	rctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	go func() {
+		for w.c.stored.Load() < 2 || !dead() {
+			time.Sleep(10 * time.Millisecond)
+		}
+		cancel()
+	}()
+	ws, err := w.Run(rctx)
+	if err != nil || ws.Stored != 2 || !dead() {
+		mu.Lock()
+		t.Errorf("worker: %v, %v; log:\n%s", ws, err, logs.String())
+		mu.Unlock()
+	}
+	s := status(t, cfg)
+	if s.Jobs != 1 || s.Consumer.Pending != 0 || s.Consumer.Unacked != 0 {
+		t.Errorf("queue: %d jobs, %+v; want the dead letter alone", s.Jobs, s.Consumer)
+	}
+
+	rec := httptest.NewRecorder()
+	w.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	for _, want := range []string{`sitrep_worker_jobs_total{result="stored"} 2`, `sitrep_worker_jobs_total{result="failed"} 0`,
+		"sitrep_worker_jobs_in_flight 0", "sitrep_queue_jobs_pending", "go_goroutines"} {
+		if !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("metrics lack %q:\n%s", want, rec.Body.String())
+		}
+	}
 }
