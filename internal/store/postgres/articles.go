@@ -41,20 +41,20 @@ func (db *DB) Articles(ctx context.Context, f store.ArticleFilter) (store.Page[s
 	if f.Outlet != "" {
 		w.add(`a.outlet = ?`, f.Outlet)
 	}
-	if err := checkDate("since", f.Since); err != nil {
+	if err := store.CheckDate("since", f.Since); err != nil {
 		return page, err
 	}
-	if err := checkDate("until", f.Until); err != nil {
+	if err := store.CheckDate("until", f.Until); err != nil {
 		return page, err
 	}
 	if f.Since != "" {
 		w.add(`a.published >= ?`, f.Since)
 	}
 	if f.Until != "" {
-		w.add(`a.published <= ?`, untilBound(f.Until))
+		w.add(`a.published <= ?`, store.UntilBound(f.Until))
 	}
 	if f.Cursor != "" {
-		k, id, err := decodeCursor(f.Cursor)
+		k, id, err := store.DecodeCursor(f.Cursor)
 		if err != nil {
 			return page, err
 		}
@@ -74,7 +74,7 @@ func (db *DB) Articles(ctx context.Context, f store.ArticleFilter) (store.Page[s
 			return page, err
 		}
 		if len(page.Items) == limit {
-			page.Next = encodeCursor(page.Items[limit-1].Published, lastSeq)
+			page.Next = store.EncodeCursor(page.Items[limit-1].Published, lastSeq)
 			break
 		}
 		page.Items = append(page.Items, a)

@@ -26,24 +26,24 @@ func (db *DB) Claims(ctx context.Context, f store.ClaimFilter) (store.Page[store
 	if f.Country != "" {
 		w.add(`c.country = ?`, f.Country)
 	}
-	if err := checkDate("since", f.Since); err != nil {
+	if err := store.CheckDate("since", f.Since); err != nil {
 		return page, err
 	}
-	if err := checkDate("until", f.Until); err != nil {
+	if err := store.CheckDate("until", f.Until); err != nil {
 		return page, err
 	}
 	if f.Since != "" {
 		w.add(`c.published >= ?`, f.Since)
 	}
 	if f.Until != "" {
-		w.add(`c.published <= ?`, untilBound(f.Until))
+		w.add(`c.published <= ?`, store.UntilBound(f.Until))
 	}
 	order := `c.published DESC, c.id DESC`
 	if f.EventID != 0 {
 		order = `c.published, c.id`
 	}
 	if f.Cursor != "" {
-		k, id, err := decodeCursor(f.Cursor)
+		k, id, err := store.DecodeCursor(f.Cursor)
 		if err != nil {
 			return page, err
 		}
@@ -70,7 +70,7 @@ func (db *DB) Claims(ctx context.Context, f store.ClaimFilter) (store.Page[store
 		}
 		if len(page.Items) == limit {
 			last := page.Items[limit-1]
-			page.Next = encodeCursor(last.Published, last.ID)
+			page.Next = store.EncodeCursor(last.Published, last.ID)
 			break
 		}
 		page.Items = append(page.Items, c)

@@ -460,7 +460,7 @@ func (w *writer) claims(d *document.Document, ents map[string]int64, events map[
 				claimantID[i] = &id
 			}
 		}
-		pl := placeOf(d, f.Place)
+		pl := fusion.PlaceOf(d, f.Place)
 		local[i], cat[i], approx[i], phrase[i] = f.ID, f.Category, f.Approx, f.Phrase
 		vague[i], claimant[i], date[i], loc[i], country[i] = f.Vague, f.ClaimedByName, f.Date, nullStr(pl.Location), nullStr(pl.Country)
 		lo[i], hi[i] = f.Min, f.Max

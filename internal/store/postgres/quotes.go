@@ -58,20 +58,20 @@ func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter) (store.Page[store
 	if f.Article != "" {
 		w.add(`q.article_id = ?`, f.Article)
 	}
-	if err := checkDate("since", f.Since); err != nil {
+	if err := store.CheckDate("since", f.Since); err != nil {
 		return page, err
 	}
-	if err := checkDate("until", f.Until); err != nil {
+	if err := store.CheckDate("until", f.Until); err != nil {
 		return page, err
 	}
 	if f.Since != "" {
 		w.add(`q.published >= ?`, f.Since)
 	}
 	if f.Until != "" {
-		w.add(`q.published <= ?`, untilBound(f.Until))
+		w.add(`q.published <= ?`, store.UntilBound(f.Until))
 	}
 	if f.Cursor != "" {
-		k, id, err := decodeCursor(f.Cursor)
+		k, id, err := store.DecodeCursor(f.Cursor)
 		if err != nil {
 			return page, err
 		}
@@ -86,7 +86,7 @@ func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter) (store.Page[store
 	if len(items) > limit {
 		items = items[:limit]
 		last := items[limit-1]
-		page.Next = encodeCursor(last.Published, last.ID)
+		page.Next = store.EncodeCursor(last.Published, last.ID)
 	}
 	page.Items = items
 	return page, nil

@@ -54,7 +54,7 @@ func (db *DB) Entities(ctx context.Context, f store.EntityFilter) (store.Page[st
 		w.add(`e.type = ?`, f.Type)
 	}
 	if f.Cursor != "" {
-		k, id, err := decodeCursor(f.Cursor)
+		k, id, err := store.DecodeCursor(f.Cursor)
 		if err != nil {
 			return page, err
 		}
@@ -72,7 +72,7 @@ func (db *DB) Entities(ctx context.Context, f store.EntityFilter) (store.Page[st
 	if len(items) > limit {
 		items = items[:limit]
 		last := items[limit-1]
-		page.Next = encodeCursor(strconv.Itoa(last.Mentions), last.ID)
+		page.Next = store.EncodeCursor(strconv.Itoa(last.Mentions), last.ID)
 	}
 	if items != nil {
 		page.Items = items

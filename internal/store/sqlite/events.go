@@ -79,17 +79,17 @@ func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, erro
 	if f.Admin1 != "" {
 		w.add(`e.admin1 = ?`, f.Admin1)
 	}
-	if err := checkDate("since", f.Since); err != nil {
+	if err := store.CheckDate("since", f.Since); err != nil {
 		return nil, err
 	}
-	if err := checkDate("until", f.Until); err != nil {
+	if err := store.CheckDate("until", f.Until); err != nil {
 		return nil, err
 	}
 	if f.Since != "" {
 		w.add(`e.date_lo >= ?`, f.Since)
 	}
 	if f.Until != "" {
-		w.add(`e.date_lo <= ?`, untilBound(f.Until))
+		w.add(`e.date_lo <= ?`, store.UntilBound(f.Until))
 	}
 	if c := f.Near; c != nil {
 		if !validPoint(c.Lat, c.Lon) || c.Km <= 0 || c.Km > 20000 || math.IsNaN(c.Km) {
@@ -157,7 +157,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.Page[store
 		return page, err
 	}
 	if f.Cursor != "" {
-		k, id, err := decodeCursor(f.Cursor)
+		k, id, err := store.DecodeCursor(f.Cursor)
 		if err != nil {
 			return page, err
 		}
@@ -177,7 +177,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.Page[store
 			return page, err
 		}
 		if len(page.Items) == limit {
-			page.Next = encodeCursor(last, page.Items[limit-1].ID)
+			page.Next = store.EncodeCursor(last, page.Items[limit-1].ID)
 			break
 		}
 		page.Items = append(page.Items, e)

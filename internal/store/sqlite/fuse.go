@@ -9,42 +9,13 @@ import (
 	"github.com/sitrep/sitrep/internal/fusion"
 )
 
-// place is what an event or a claim needs of a document's place or area.
-type place struct {
-	Location, Country, Admin1 string
-	Lat, Lon                  *float64
-	Precision                 int
-}
-
-// placeOf resolves a place ("P2") or area ("A1") id of the document.
-func placeOf(d *document.Document, ref *string) place {
-	if ref == nil {
-		return place{}
-	}
-	for _, p := range d.Places {
-		if p.ID == *ref {
-			prec := p.Precision
-			if prec == 0 {
-				prec = 3
-			}
-			return place{p.Name, p.Country, p.Admin1, p.Lat, p.Lon, prec}
-		}
-	}
-	for _, a := range d.Areas {
-		if a.ID == *ref {
-			return place{a.Text, a.Country, a.Admin1, a.Lat, a.Lon, a.Precision}
-		}
-	}
-	return place{}
-}
-
 // events fuses each event of the document with a stored one or stores it
 // as a new one, records the report, and returns the fused id of each local
 // event id.
 func (w *writer) events(d *document.Document) (map[string]int64, error) {
 	ids := make(map[string]int64, len(d.Events))
 	for _, e := range d.Events {
-		m, date, prec, ok := mentionOf(d, e)
+		m, date, prec, ok := fusion.MentionOf(d, e)
 		if !ok {
 			continue // an event without a date cannot be placed in time or fused
 		}
@@ -65,24 +36,6 @@ func (w *writer) events(d *document.Document) (map[string]int64, error) {
 		ids[e.ID] = id
 	}
 	return ids, nil
-}
-
-// mentionOf is the fusion view of a document event.
-func mentionOf(d *document.Document, e document.Event) (m fusion.Mention, date, prec string, ok bool) {
-	if e.Date == nil {
-		return m, "", "", false
-	}
-	prec = e.DatePrecision
-	if prec == "" {
-		prec = "day"
-	}
-	lo, hi, ok := fusion.DateRange(*e.Date, prec)
-	if !ok {
-		return m, "", "", false
-	}
-	p := placeOf(d, e.Place)
-	return fusion.Mention{Class: e.Class, DateLo: lo, DateHi: hi, Location: p.Location, Country: p.Country,
-		Admin1: p.Admin1, Lat: p.Lat, Lon: p.Lon, GeoPrecision: p.Precision}, *e.Date, prec, true
 }
 
 // fuseWith finds the stored event m reports: the candidates of the same

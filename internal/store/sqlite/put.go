@@ -402,7 +402,7 @@ func (w *writer) claims(d *document.Document, ents map[string]int64, events map[
 				claimant = &id
 			}
 		}
-		pl := placeOf(d, f.Place)
+		pl := fusion.PlaceOf(d, f.Place)
 		if _, err := w.exec(`INSERT INTO claims (article_id, local_id, event_id, category, min, max, approx, vague, phrase,
 			claimant, claimant_id, outlet, published, date, location, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, f.ID, event, f.Category, f.Min, f.Max, f.Approx, f.Vague, f.Phrase,

@@ -1,36 +1,10 @@
 package postgres
 
 import (
-	"encoding/base64"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/sitrep/sitrep/internal/store"
 )
-
-// A cursor is the sort key of the last item of a page ("2022-02-28", 42),
-// opaque to clients; the encoding is the SQLite store's.
-func encodeCursor(key string, id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(key + "\x00" + strconv.FormatInt(id, 10)))
-}
-
-func decodeCursor(c string) (key string, id int64, err error) {
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil {
-		return "", 0, fmt.Errorf("%w: malformed cursor", store.ErrBadQuery)
-	}
-	k, n, ok := strings.Cut(string(b), "\x00")
-	if !ok || !utf8.ValidString(k) {
-		return "", 0, fmt.Errorf("%w: malformed cursor", store.ErrBadQuery)
-	}
-	id, err = strconv.ParseInt(n, 10, 64)
-	if err != nil {
-		return "", 0, fmt.Errorf("%w: malformed cursor", store.ErrBadQuery)
-	}
-	return k, id, nil
-}
 
 // where collects the conditions and arguments of a query, written with ?
 // placeholders (numbered by bind).
@@ -78,35 +52,6 @@ func bind(q string) string {
 func likeArg(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return "%" + r.Replace(txt(s)) + "%"
-}
-
-// checkDate rejects a date filter that is not YYYY-MM-DD (or YYYY-MM, YYYY).
-func checkDate(field, s string) error {
-	if s == "" {
-		return nil
-	}
-	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
-		return fmt.Errorf("%w: %s %q is not a date (YYYY-MM-DD)", store.ErrBadQuery, field, s)
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (i == 4 || i == 7) && c != '-' || i != 4 && i != 7 && (c < '0' || c > '9') {
-			return fmt.Errorf("%w: %s %q is not a date (YYYY-MM-DD)", store.ErrBadQuery, field, s)
-		}
-	}
-	return nil
-}
-
-// untilBound makes an inclusive upper date bound compare as strings with
-// full dates: "2022-02" covers every day of February.
-func untilBound(s string) string {
-	switch len(s) {
-	case 4:
-		return s + "-12-31"
-	case 7:
-		return s + "-31"
-	}
-	return s
 }
 
 // txt makes a string storable as PostgreSQL text, which holds neither NUL
