@@ -56,8 +56,18 @@ func (r *Recognizer) placeKindWith(memo, d *doc, parts []int, text string) strin
 	if d != nil && placeContext(d, parts) {
 		return kind
 	}
-	// a capitalised first word of a sentence needs a big town behind it
-	if pop >= minBarePopulation && !(d != nil && len(parts) > 0 && d.sentenceStart(parts[0]) && pop < 100000) {
+	// a capitalised first word of a sentence needs a big town behind it,
+	// and a very big one when it is only another name of the town: "Human
+	// rights groups said" is not about Uman
+	if d != nil && len(parts) > 0 && d.sentenceStart(parts[0]) {
+		if pop < 100000 {
+			return ""
+		}
+		if mn, ok := r.places.(interface{ IsMainName(string) bool }); ok && pop < 1000000 && !mn.IsMainName(text) {
+			return ""
+		}
+	}
+	if pop >= minBarePopulation {
 		return kind
 	}
 	return ""

@@ -621,6 +621,17 @@ func (g *Gazetteer) Place(name string) (string, int64) {
 	return kindNames[r.kind], int64(r.pop)
 }
 
+// IsMainName reports whether name is the own name of the place it most
+// likely denotes, not only another name of it ("Uman" is, "Human" is not).
+func (g *Gazetteer) IsMainName(name string) bool {
+	var arr [16]uint32
+	ids := g.candidates(name, arr[:0])
+	if len(ids) == 0 {
+		return false
+	}
+	return fold.Key(name) == fold.Key(g.recs[g.best(name, ids)].name)
+}
+
 // CountryCode returns the ISO 3166-1 alpha-2 code of a country's name
 // ("Ukraine" -> "UA").
 func (g *Gazetteer) CountryCode(name string) (string, bool) {

@@ -425,3 +425,12 @@ func BenchmarkIsPlaceName(b *testing.B) {
 		i++
 	}
 }
+
+func TestIsMainName(t *testing.T) {
+	g := Load()
+	for name, want := range map[string]bool{"Uman": true, "Human": false, "Kyiv": true, "Kiev": false, "Nowhere-at-all-x": false} {
+		if got := g.IsMainName(name); got != want {
+			t.Errorf("IsMainName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -344,6 +344,8 @@ func TestResolveFullPath(t *testing.T) {
 			[]placeWant{{name: "Shevchenko district", country: "UA", lat: 50.4547, lon: 30.5238, maxKm: 15, precision: 2}}},
 		{"Valencia in Venezuela", "Venezuela's opposition marched in Caracas and in Valencia, the country's third city, as Venezuelan police watched.",
 			[]placeWant{{name: "Valencia", country: "VE"}}},
+		{"another name of a town that is a common word", "Human rights groups said the strike killed civilians in Kidal. Kiev was quiet.",
+			[]placeWant{{name: "Human", absent: true}, {name: "Kidal", country: "ML"}, {name: "Kiev", country: "UA"}}},
 		{"Birmingham in a UK story", "Police in Birmingham and Liverpool made arrests after riots across England.",
 			[]placeWant{{name: "Birmingham", country: "GB"}}},
 	}
