@@ -5,7 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+
+	"golang.org/x/term"
 )
 
 // newFlags makes a flag set whose usage lists the synopsis, the flags and the
@@ -80,4 +83,11 @@ func endedFlags(fs *flag.FlagSet, consumed []string) bool {
 	}
 	b, ok := f.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
+}
+
+// isTerminalWriter reports whether w is a terminal: progress bars go there,
+// binary output does not.
+func isTerminalWriter(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }

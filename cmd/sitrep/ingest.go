@@ -13,8 +13,6 @@ import (
 	"syscall"
 	"time"
 
-	"golang.org/x/term"
-
 	"github.com/sitrep/sitrep/internal/fetch"
 	"github.com/sitrep/sitrep/internal/ingest"
 )
@@ -113,7 +111,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 // progressFor shows a progress bar when stderr is a terminal, and logs the
 // counts every few seconds otherwise.
 func progressFor(stderr io.Writer) ingest.Progress {
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if isTerminalWriter(stderr) {
 		return ingest.NewBar(stderr)
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))

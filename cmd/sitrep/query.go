@@ -183,7 +183,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sitrep export: %v\n", err)
 		return 2
 	}
-	if *format == "parquet" && *out == "-" && isTerminal(stdout) {
+	if *format == "parquet" && *out == "-" && isTerminalWriter(stdout) {
 		fmt.Fprintln(stderr, "sitrep export: Parquet is binary; give --out FILE or redirect standard output")
 		return 2
 	}
@@ -292,14 +292,4 @@ func printJSON(stdout, stderr io.Writer, v any) int {
 		return 1
 	}
 	return 0
-}
-
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

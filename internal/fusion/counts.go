@@ -6,8 +6,6 @@ import "strings"
 type Claim struct {
 	Min, Max *int64
 	Vague    string
-	// Claimant is who made the claim, as the article names them.
-	Claimant string
 	// Published orders the claims: the date of the report that made it.
 	Published string
 }

@@ -478,7 +478,7 @@ func (w *writer) claims(d *document.Document, ents map[string]int64, events map[
 // recount sets the claim count, fatalities and injured of fused events
 // from their claims (fusion.Count).
 func (w *writer) recount(ids []int64) error {
-	rows, err := w.query(`SELECT event_id, category, min, max, coalesce(vague, ''), coalesce(claimant, ''), published
+	rows, err := w.query(`SELECT event_id, category, min, max, coalesce(vague, ''), published
 		FROM claims WHERE event_id = ANY(?::bigint[]) ORDER BY id`, ids)
 	if err != nil {
 		return err
@@ -491,7 +491,7 @@ func (w *writer) recount(ids []int64) error {
 	var id int64
 	var c fusion.Claim
 	var cat string
-	if _, err := pgx.ForEachRow(rows, []any{&id, &cat, &c.Min, &c.Max, &c.Vague, &c.Claimant, &c.Published}, func() error {
+	if _, err := pgx.ForEachRow(rows, []any{&id, &cat, &c.Min, &c.Max, &c.Vague, &c.Published}, func() error {
 		t := all[id]
 		if t == nil {
 			t = &tally{byCat: map[string][]fusion.Claim{}}

@@ -416,7 +416,7 @@ func (w *writer) claims(d *document.Document, ents map[string]int64, events map[
 // recount sets a fused event's claim count, fatalities and injured from its
 // claims (fusion.Count).
 func (w *writer) recount(id int64) error {
-	rows, err := w.query(`SELECT category, min, max, coalesce(vague, ''), coalesce(claimant, ''), published FROM claims WHERE event_id = ?`, id)
+	rows, err := w.query(`SELECT category, min, max, coalesce(vague, ''), published FROM claims WHERE event_id = ?`, id)
 	if err != nil {
 		return err
 	}
@@ -426,7 +426,7 @@ func (w *writer) recount(id int64) error {
 		var c fusion.Claim
 		var cat string
 		var lo, hi sql.NullInt64
-		if err := rows.Scan(&cat, &lo, &hi, &c.Vague, &c.Claimant, &c.Published); err != nil {
+		if err := rows.Scan(&cat, &lo, &hi, &c.Vague, &c.Published); err != nil {
 			rows.Close()
 			return err
 		}
