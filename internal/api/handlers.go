@@ -38,61 +38,28 @@ func noParams(r *http.Request) error {
 	return err
 }
 
-func (s *server) article(w http.ResponseWriter, r *http.Request) {
-	id, err := articleID("id", r.PathValue("id"))
-	if err == nil {
-		err = noParams(r)
+// detail answers a route that names one item by its {id}: parse reads and
+// checks the id, get reads the item, what names it in a 404 ("event").
+func detail[K, T any](s *server, what string, parse func(name, s string) (K, error), get func(context.Context, K) (T, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		raw := r.PathValue("id")
+		id, err := parse("id", raw)
+		if err == nil {
+			err = noParams(r)
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		ctx, cancel := s.queryContext(r)
+		defer cancel()
+		item, err := get(ctx, id)
+		if err != nil {
+			s.fail(w, r, notFound(err, "no "+what+" "+raw))
+			return
+		}
+		writeJSON(w, http.StatusOK, item)
 	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ctx, cancel := s.queryContext(r)
-	defer cancel()
-	a, err := s.st.Article(ctx, id)
-	if err != nil {
-		s.fail(w, r, notFound(err, "no article "+id))
-		return
-	}
-	writeJSON(w, http.StatusOK, a)
-}
-
-func (s *server) event(w http.ResponseWriter, r *http.Request) {
-	id, err := parseID("id", r.PathValue("id"))
-	if err == nil {
-		err = noParams(r)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ctx, cancel := s.queryContext(r)
-	defer cancel()
-	e, err := s.st.Event(ctx, id)
-	if err != nil {
-		s.fail(w, r, notFound(err, "no event "+r.PathValue("id")))
-		return
-	}
-	writeJSON(w, http.StatusOK, e)
-}
-
-func (s *server) entity(w http.ResponseWriter, r *http.Request) {
-	id, err := parseID("id", r.PathValue("id"))
-	if err == nil {
-		err = noParams(r)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ctx, cancel := s.queryContext(r)
-	defer cancel()
-	e, err := s.st.Entity(ctx, id)
-	if err != nil {
-		s.fail(w, r, notFound(err, "no entity "+r.PathValue("id")))
-		return
-	}
-	writeJSON(w, http.StatusOK, e)
 }
 
 // queryContext bounds the store queries of one request.
