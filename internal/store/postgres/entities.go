@@ -63,11 +63,11 @@ func (db *DB) Entities(ctx context.Context, f store.EntityFilter) (store.Page[st
 	page := store.Page[store.Entity]{Items: []store.Entity{}}
 	w := &where{}
 	if f.Name != "" {
-		w.add(`e.id IN (SELECT entity_id FROM entity_names WHERE key ILIKE ? UNION SELECT entity_id FROM entity_aliases WHERE alias ILIKE ?)`,
+		w.Add(`e.id IN (SELECT entity_id FROM entity_names WHERE key ILIKE ? UNION SELECT entity_id FROM entity_aliases WHERE alias ILIKE ?)`,
 			likeArg(fusion.Key(f.Name)), likeArg(f.Name))
 	}
 	if f.Type != "" {
-		w.add(`e.type = ?`, f.Type)
+		w.Add(`e.type = ?`, f.Type)
 	}
 	if f.Cursor != "" {
 		k, id, err := store.DecodeCursor(f.Cursor)
@@ -78,10 +78,10 @@ func (db *DB) Entities(ctx context.Context, f store.EntityFilter) (store.Page[st
 		if err != nil {
 			return page, fmt.Errorf("%w: malformed cursor", store.ErrBadQuery)
 		}
-		w.add(`(e.mentions < ? OR (e.mentions = ? AND e.id > ?))`, int64(n), int64(n), id)
+		w.Add(`(e.mentions < ? OR (e.mentions = ? AND e.id > ?))`, int64(n), int64(n), id)
 	}
 	limit := store.Limit(f.Limit, 100, 1000)
-	items, err := db.scanEntities(ctx, `SELECT `+entityCols+` FROM entities e`+w.String()+` ORDER BY e.mentions DESC, e.id LIMIT ?`, append(w.args, limit+1)...)
+	items, err := db.scanEntities(ctx, `SELECT `+entityCols+` FROM entities e`+w.String()+` ORDER BY e.mentions DESC, e.id LIMIT ?`, append(w.Args, limit+1)...)
 	if err != nil {
 		return page, err
 	}

@@ -66,19 +66,19 @@ func eventWhere(f store.EventFilter) (*where, error) {
 			return nil, err
 		}
 		if ok {
-			w.add(`e.tsv @@ ?::text::tsquery`, q)
+			w.Add(`e.tsv @@ ?::text::tsquery`, q)
 		} else {
-			w.add(`false`)
+			w.Add(`false`)
 		}
 	}
 	if f.Class != "" {
-		w.add(`e.class = ?`, f.Class)
+		w.Add(`e.class = ?`, f.Class)
 	}
 	if f.Country != "" {
-		w.add(`e.country = ?`, f.Country)
+		w.Add(`e.country = ?`, f.Country)
 	}
 	if f.Admin1 != "" {
-		w.add(`e.admin1 = ?`, f.Admin1)
+		w.Add(`e.admin1 = ?`, f.Admin1)
 	}
 	if err := store.CheckDate("since", f.Since); err != nil {
 		return nil, err
@@ -87,34 +87,34 @@ func eventWhere(f store.EventFilter) (*where, error) {
 		return nil, err
 	}
 	if f.Since != "" {
-		w.add(`e.date_lo >= ?`, f.Since)
+		w.Add(`e.date_lo >= ?`, f.Since)
 	}
 	if f.Until != "" {
-		w.add(`e.date_lo <= ?`, store.UntilBound(f.Until))
+		w.Add(`e.date_lo <= ?`, store.UntilBound(f.Until))
 	}
 	if c := f.Near; c != nil {
 		if !validPoint(c.Lat, c.Lon) || c.Km <= 0 || c.Km > 20000 || math.IsNaN(c.Km) {
 			return nil, fmt.Errorf("%w: near needs a latitude in [-90, 90], a longitude in [-180, 180] and a distance in (0, 20000] km", store.ErrBadQuery)
 		}
 		s, n, west, east := fusion.SearchBox(c.Lat, c.Lon, c.Km)
-		w.add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, s, n, west, east)
-		w.add(kmExpr+` <= ?`, c.Lat, c.Lat, c.Lat, c.Lon, c.Lon, c.Km)
+		w.Add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, s, n, west, east)
+		w.Add(kmExpr+` <= ?`, c.Lat, c.Lat, c.Lat, c.Lon, c.Lon, c.Km)
 	}
 	if b := f.BBox; b != nil {
 		if !validPoint(b.South, b.West) || !validPoint(b.North, b.East) || b.South > b.North || b.West > b.East {
 			return nil, fmt.Errorf("%w: bbox needs west,south,east,north with west ≤ east and south ≤ north", store.ErrBadQuery)
 		}
-		w.add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, b.South, b.North, b.West, b.East)
+		w.Add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, b.South, b.North, b.West, b.East)
 	}
 	if f.Actor != "" {
-		w.add(`(e.actor1 ILIKE ? OR e.actor2 ILIKE ?)`, likeArg(f.Actor), likeArg(f.Actor))
+		w.Add(`(e.actor1 ILIKE ? OR e.actor2 ILIKE ?)`, likeArg(f.Actor), likeArg(f.Actor))
 	}
 	if f.Speaker != "" {
-		w.add(`e.id IN (SELECT r.event_id FROM reports r JOIN quotes q ON q.article_id = r.article_id
+		w.Add(`e.id IN (SELECT r.event_id FROM reports r JOIN quotes q ON q.article_id = r.article_id
 			WHERE q.speaker_name ILIKE ? AND q.in_field = '' AND q.span_start < r.ev_end AND q.span_end > r.ev_start)`, likeArg(f.Speaker))
 	}
 	if f.Article != "" {
-		w.add(`e.id IN (SELECT event_id FROM reports WHERE article_id = ?)`, f.Article)
+		w.Add(`e.id IN (SELECT event_id FROM reports WHERE article_id = ?)`, f.Article)
 	}
 	return w, nil
 }
@@ -135,11 +135,11 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.Page[store
 		if err != nil {
 			return page, err
 		}
-		w.add(`(e.date_lo < ? OR (e.date_lo = ? AND e.id < ?))`, k, k, id)
+		w.Add(`(e.date_lo < ? OR (e.date_lo = ? AND e.id < ?))`, k, k, id)
 	}
 	limit := store.Limit(f.Limit, 100, 1000)
 	rows, err := db.query(ctx, `SELECT `+eventCols+` FROM events e`+w.String()+` ORDER BY e.date_lo DESC, e.id DESC LIMIT ?`,
-		append(w.args, limit+1)...)
+		append(w.Args, limit+1)...)
 	if err != nil {
 		return page, err
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/sqlq"
 )
 
 const quoteCols = `q.id, q.article_id, q.local_id, q.kind, q.text, q.speaker_id, coalesce(q.speaker_name, ''), coalesce(a.outlet, ''), q.published, coalesce(a.url, '')`
@@ -37,49 +38,13 @@ func (db *DB) queryQuotes(ctx context.Context, q string, args ...any) ([]store.Q
 // Quotes lists quotes, newest first.
 func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter) (store.Page[store.Quote], error) {
 	page := store.Page[store.Quote]{Items: []store.Quote{}}
-	w := &where{}
-	if f.Text != "" {
-		q, ok, err := tsquery(f.Text)
-		if err != nil {
-			return page, err
-		}
-		if ok {
-			w.add(`q.tsv @@ ?::text::tsquery`, q)
-		} else {
-			w.add(`false`)
-		}
-	}
-	if f.Speaker != "" {
-		w.add(`q.speaker_name ILIKE ?`, likeArg(f.Speaker))
-	}
-	if f.SpeakerID != 0 {
-		w.add(`q.speaker_id = ?`, f.SpeakerID)
-	}
-	if f.Article != "" {
-		w.add(`q.article_id = ?`, f.Article)
-	}
-	if err := store.CheckDate("since", f.Since); err != nil {
+	w, err := sqlq.Quotes(f, dialect{})
+	if err != nil {
 		return page, err
-	}
-	if err := store.CheckDate("until", f.Until); err != nil {
-		return page, err
-	}
-	if f.Since != "" {
-		w.add(`q.published >= ?`, f.Since)
-	}
-	if f.Until != "" {
-		w.add(`q.published <= ?`, store.UntilBound(f.Until))
-	}
-	if f.Cursor != "" {
-		k, id, err := store.DecodeCursor(f.Cursor)
-		if err != nil {
-			return page, err
-		}
-		w.add(`(q.published < ? OR (q.published = ? AND q.id < ?))`, k, k, id)
 	}
 	limit := store.Limit(f.Limit, 100, 1000)
 	items, err := db.queryQuotes(ctx, `SELECT `+quoteCols+` FROM quotes q JOIN articles a ON a.id = q.article_id`+w.String()+` ORDER BY q.published DESC, q.id DESC LIMIT ?`,
-		append(w.args, limit+1)...)
+		append(w.Args, limit+1)...)
 	if err != nil {
 		return page, err
 	}

@@ -4,26 +4,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/store/sqlq"
 )
 
-// where collects the conditions and arguments of a query, written with ?
-// placeholders (numbered by bind).
-type where struct {
-	conds []string
-	args  []any
-}
-
-func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, cond)
-	w.args = append(w.args, args...)
-}
-
-func (w *where) String() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
+// where collects the conditions and arguments of a query.
+type where = sqlq.Where
 
 // bind numbers the ? placeholders of q: $1, $2, ... (no query of this
 // package has a ? of its own).
@@ -94,4 +80,22 @@ func txts(args []any) []any {
 		}
 	}
 	return args
+}
+
+// dialect is PostgreSQL's way with the shared filters (package sqlq).
+type dialect struct{}
+
+func (dialect) Contains(col, s string) (string, []any) {
+	return col + ` ILIKE ?`, []any{likeArg(s)}
+}
+
+func (dialect) Matches(table, text string) (string, []any, error) {
+	q, ok, err := tsquery(text)
+	if err != nil {
+		return "", nil, err
+	}
+	if !ok {
+		return `false`, nil, nil
+	}
+	return table[:1] + `.tsv @@ ?::text::tsquery`, []any{q}, nil
 }

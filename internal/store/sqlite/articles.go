@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/document"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/sqlq"
 )
 
 const articleCols = `a.seq, a.id, coalesce(a.url, ''), coalesce(a.outlet, ''), a.title, a.published, a.language,
@@ -25,39 +26,13 @@ func scanArticle(sc interface{ Scan(...any) error }) (store.Article, int64, erro
 // Articles lists stored articles, newest first.
 func (db *DB) Articles(ctx context.Context, f store.ArticleFilter) (store.Page[store.Article], error) {
 	page := store.Page[store.Article]{Items: []store.Article{}}
-	w := &where{}
-	if f.Text != "" {
-		q, err := ftsQuery(f.Text)
-		if err != nil {
-			return page, err
-		}
-		w.add(`a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, q)
-	}
-	if f.Outlet != "" {
-		w.add(`a.outlet = ?`, f.Outlet)
-	}
-	if err := store.CheckDate("since", f.Since); err != nil {
+	w, err := sqlq.Articles(f, dialect{})
+	if err != nil {
 		return page, err
-	}
-	if err := store.CheckDate("until", f.Until); err != nil {
-		return page, err
-	}
-	if f.Since != "" {
-		w.add(`a.published >= ?`, f.Since)
-	}
-	if f.Until != "" {
-		w.add(`a.published <= ?`, store.UntilBound(f.Until))
-	}
-	if f.Cursor != "" {
-		k, id, err := store.DecodeCursor(f.Cursor)
-		if err != nil {
-			return page, err
-		}
-		w.add(`(a.published < ? OR (a.published = ? AND a.seq < ?))`, k, k, id)
 	}
 	limit := store.Limit(f.Limit, 100, 1000)
 	rows, err := db.r.QueryContext(ctx, `SELECT `+articleCols+` FROM articles a`+w.String()+` ORDER BY a.published DESC, a.seq DESC LIMIT ?`,
-		append(w.args, limit+1)...)
+		append(w.Args, limit+1)...)
 	if err != nil {
 		return page, err
 	}

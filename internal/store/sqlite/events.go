@@ -65,19 +65,19 @@ func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, erro
 			// The matches are collected once (the IN list is not
 			// correlated) and each event read in date order is looked up
 			// in them; "+" keeps the planner from driving by the list.
-			w.add(`+e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, q)
+			w.Add(`+e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, q)
 		} else {
-			w.add(`e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, q)
+			w.Add(`e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`, q)
 		}
 	}
 	if f.Class != "" {
-		w.add(`e.class = ?`, f.Class)
+		w.Add(`e.class = ?`, f.Class)
 	}
 	if f.Country != "" {
-		w.add(`e.country = ?`, f.Country)
+		w.Add(`e.country = ?`, f.Country)
 	}
 	if f.Admin1 != "" {
-		w.add(`e.admin1 = ?`, f.Admin1)
+		w.Add(`e.admin1 = ?`, f.Admin1)
 	}
 	if err := store.CheckDate("since", f.Since); err != nil {
 		return nil, err
@@ -86,10 +86,10 @@ func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, erro
 		return nil, err
 	}
 	if f.Since != "" {
-		w.add(`e.date_lo >= ?`, f.Since)
+		w.Add(`e.date_lo >= ?`, f.Since)
 	}
 	if f.Until != "" {
-		w.add(`e.date_lo <= ?`, store.UntilBound(f.Until))
+		w.Add(`e.date_lo <= ?`, store.UntilBound(f.Until))
 	}
 	if c := f.Near; c != nil {
 		if !validPoint(c.Lat, c.Lon) || c.Km <= 0 || c.Km > 20000 || math.IsNaN(c.Km) {
@@ -99,7 +99,7 @@ func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, erro
 		if err := db.box(ctx, w, s, n, west, east); err != nil {
 			return nil, err
 		}
-		w.add(`km(e.lat, e.lon, ?, ?) <= ?`, c.Lat, c.Lon, c.Km)
+		w.Add(`km(e.lat, e.lon, ?, ?) <= ?`, c.Lat, c.Lon, c.Km)
 	}
 	if b := f.BBox; b != nil {
 		if !validPoint(b.South, b.West) || !validPoint(b.North, b.East) || b.South > b.North || b.West > b.East {
@@ -110,14 +110,14 @@ func (db *DB) eventWhere(ctx context.Context, f store.EventFilter) (*where, erro
 		}
 	}
 	if f.Actor != "" {
-		w.add(`(e.actor1 LIKE ? ESCAPE '\' OR e.actor2 LIKE ? ESCAPE '\')`, likeArg(f.Actor), likeArg(f.Actor))
+		w.Add(`(e.actor1 LIKE ? ESCAPE '\' OR e.actor2 LIKE ? ESCAPE '\')`, likeArg(f.Actor), likeArg(f.Actor))
 	}
 	if f.Speaker != "" {
-		w.add(`e.id IN (SELECT r.event_id FROM reports r JOIN quotes q ON q.article_id = r.article_id
+		w.Add(`e.id IN (SELECT r.event_id FROM reports r JOIN quotes q ON q.article_id = r.article_id
 			WHERE q.speaker_name LIKE ? ESCAPE '\' AND q.in_field = '' AND q.span_start < r.ev_end AND q.span_end > r.ev_start)`, likeArg(f.Speaker))
 	}
 	if f.Article != "" {
-		w.add(`e.id IN (SELECT event_id FROM reports WHERE article_id = ?)`, f.Article)
+		w.Add(`e.id IN (SELECT event_id FROM reports WHERE article_id = ?)`, f.Article)
 	}
 	return w, nil
 }
@@ -131,9 +131,9 @@ func (db *DB) box(ctx context.Context, w *where, south, north, west, east float6
 		return err
 	}
 	if dense {
-		w.add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east)
+		w.Add(`e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?`, south, north, west, east)
 	} else {
-		w.add(`e.id IN (`+q+`)`, south, north, west, east)
+		w.Add(`e.id IN (`+q+`)`, south, north, west, east)
 	}
 	return nil
 }
@@ -161,11 +161,11 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.Page[store
 		if err != nil {
 			return page, err
 		}
-		w.add(`(e.date_lo < ? OR (e.date_lo = ? AND e.id < ?))`, k, k, id)
+		w.Add(`(e.date_lo < ? OR (e.date_lo = ? AND e.id < ?))`, k, k, id)
 	}
 	limit := store.Limit(f.Limit, 100, 1000)
 	rows, err := db.r.QueryContext(ctx, `SELECT `+eventCols+` FROM events e`+w.String()+` ORDER BY e.date_lo DESC, e.id DESC LIMIT ?`,
-		append(w.args, limit+1)...)
+		append(w.Args, limit+1)...)
 	if err != nil {
 		return page, err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/sqlq"
 )
 
 const quoteCols = `q.id, q.article_id, q.local_id, q.kind, q.text, q.speaker_id, coalesce(q.speaker_name, ''), coalesce(a.outlet, ''), q.published, coalesce(a.url, '')`
@@ -38,45 +39,13 @@ func (db *DB) queryQuotes(ctx context.Context, rest string, args ...any) ([]stor
 // Quotes lists quotes, newest first.
 func (db *DB) Quotes(ctx context.Context, f store.QuoteFilter) (store.Page[store.Quote], error) {
 	page := store.Page[store.Quote]{Items: []store.Quote{}}
-	w := &where{}
-	if f.Text != "" {
-		q, err := ftsQuery(f.Text)
-		if err != nil {
-			return page, err
-		}
-		w.add(`q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, q)
-	}
-	if f.Speaker != "" {
-		w.add(`q.speaker_name LIKE ? ESCAPE '\'`, likeArg(f.Speaker))
-	}
-	if f.SpeakerID != 0 {
-		w.add(`q.speaker_id = ?`, f.SpeakerID)
-	}
-	if f.Article != "" {
-		w.add(`q.article_id = ?`, f.Article)
-	}
-	if err := store.CheckDate("since", f.Since); err != nil {
+	w, err := sqlq.Quotes(f, dialect{})
+	if err != nil {
 		return page, err
-	}
-	if err := store.CheckDate("until", f.Until); err != nil {
-		return page, err
-	}
-	if f.Since != "" {
-		w.add(`q.published >= ?`, f.Since)
-	}
-	if f.Until != "" {
-		w.add(`q.published <= ?`, store.UntilBound(f.Until))
-	}
-	if f.Cursor != "" {
-		k, id, err := store.DecodeCursor(f.Cursor)
-		if err != nil {
-			return page, err
-		}
-		w.add(`(q.published < ? OR (q.published = ? AND q.id < ?))`, k, k, id)
 	}
 	limit := store.Limit(f.Limit, 100, 1000)
 	items, err := db.queryQuotes(ctx, `FROM quotes q JOIN articles a ON a.id = q.article_id`+w.String()+` ORDER BY q.published DESC, q.id DESC LIMIT ?`,
-		append(w.args, limit+1)...)
+		append(w.Args, limit+1)...)
 	if err != nil {
 		return page, err
 	}

@@ -5,26 +5,13 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sitrep/sitrep/internal/store/sqlq"
+
 	"github.com/sitrep/sitrep/internal/store"
 )
 
 // where collects the conditions and arguments of a query.
-type where struct {
-	conds []string
-	args  []any
-}
-
-func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, cond)
-	w.args = append(w.args, args...)
-}
-
-func (w *where) String() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
+type where = sqlq.Where
 
 // ftsQuery turns words a user typed into an FTS5 query that matches
 // documents holding all of them: split into letters and digits the way the
@@ -50,4 +37,22 @@ func ftsQuery(s string) (string, error) {
 func likeArg(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return "%" + r.Replace(s) + "%"
+}
+
+// dialect is SQLite's way with the shared filters (package sqlq).
+type dialect struct{}
+
+func (dialect) Contains(col, s string) (string, []any) {
+	return col + ` LIKE ? ESCAPE '\'`, []any{likeArg(s)}
+}
+
+func (dialect) Matches(table, text string) (string, []any, error) {
+	q, err := ftsQuery(text)
+	if err != nil {
+		return "", nil, err
+	}
+	if table == "articles" {
+		return `a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, []any{q}, nil
+	}
+	return `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, []any{q}, nil
 }
