@@ -18,12 +18,10 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/sitrep/sitrep/internal/api"
 	"github.com/sitrep/sitrep/internal/document"
 	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/reader"
 	"github.com/sitrep/sitrep/internal/store"
-	"github.com/sitrep/sitrep/internal/web"
 	"github.com/sitrep/sitrep/samples"
 )
 
@@ -164,8 +162,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(summary, "\nserving the page and the API on http://%s/ — press Ctrl-C to stop\n", ln.Addr())
-	h := web.Mount(api.New(st, api.Options{Logger: log}), *webDir)
-	if err := api.Serve(ctx, ln, h, log); err != nil {
+	if err := serveSite(ctx, ln, st, "", *webDir, log); err != nil {
 		fmt.Fprintf(stderr, "sitrep demo: %v\n", err)
 		return 1
 	}

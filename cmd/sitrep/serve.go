@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/sitrep/sitrep/internal/api"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/web"
 )
 
@@ -69,11 +70,17 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		write = "on (bearer token)"
 	}
 	log.Info("serving", "url", "http://"+ln.Addr().String(), "db", *db, "write_api", write)
-	h := web.Mount(api.New(st, api.Options{Token: tok, Logger: log}), *webDir)
-	if err := api.Serve(ctx, ln, h, log); err != nil {
+	if err := serveSite(ctx, ln, st, tok, *webDir, log); err != nil {
 		fmt.Fprintf(stderr, "sitrep serve: %v\n", err)
 		return 1
 	}
 	log.Info("stopped")
 	return 0
+}
+
+// serveSite serves the API over st, and the page built in webDir, on ln
+// until ctx ends; token turns on the write API.
+func serveSite(ctx context.Context, ln net.Listener, st store.Store, token, webDir string, log *slog.Logger) error {
+	h := web.Mount(api.New(st, api.Options{Token: token, Logger: log}), webDir)
+	return api.Serve(ctx, ln, h, log)
 }
